@@ -1,0 +1,91 @@
+/**
+ * The sandbox's HTTP application: identifies the caller, adds Jira's response headers, mounts the resource
+ * routes under the context path, and answers unknown paths and failures with Jira's error bodies.
+ */
+import { Hono } from 'hono';
+import type { Authenticator, Caller } from './auth.js';
+import type { Flavor } from './model.js';
+import { errorResponse, pageNotFound, routeNotFound } from './render/responses.js';
+import type { RouteDeps, SandboxApp } from './routes/context.js';
+import { registerIssues } from './routes/issues.js';
+import { registerMyself } from './routes/myself.js';
+import { registerSearch } from './routes/search.js';
+import { registerServerInfo } from './routes/server-info.js';
+import { registerSession } from './routes/session.js';
+import type { Store } from './store.js';
+
+export interface AppOptions {
+  flavor: Flavor;
+  store: Store;
+  auth: Authenticator;
+  /** `''` or a path such as `/jira` (leading slash, no trailing slash). */
+  contextPath: string;
+}
+
+/** Builds the hono app for one sandbox. */
+export function createApp(options: AppOptions): SandboxApp {
+  const { flavor, auth, contextPath } = options;
+  const app: SandboxApp = new Hono({ strict: false });
+  let requestCounter = 0;
+
+  app.use('*', async (c, next) => {
+    const url = new URL(c.req.url);
+    const base = `${url.origin}${contextPath}`;
+    requestCounter += 1;
+    const requestId = `${minuteOfDay()}x${requestCounter}x1`;
+    const outcome = auth.authenticate(c.req.raw.headers, base);
+    if (!outcome.ok) {
+      decorate(outcome.response.headers, requestId);
+      return outcome.response;
+    }
+    c.set('base', base);
+    c.set('caller', outcome.caller);
+    await next();
+    const headers = c.res.headers;
+    decorate(headers, requestId);
+    identify(headers, flavor, outcome.caller);
+    if (outcome.caller.newSession && outcome.caller.session) {
+      for (const cookie of auth.sessionCookies(outcome.caller.session)) headers.append('Set-Cookie', cookie);
+    }
+  });
+
+  const deps: RouteDeps = { ...options, path: (route) => `${contextPath}${route}` };
+  registerServerInfo(app, deps);
+  registerMyself(app, deps);
+  registerSession(app, deps);
+  registerIssues(app, deps);
+  registerSearch(app, deps);
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    return path.startsWith(`${contextPath}/rest/`) ? routeNotFound(c.req.url) : pageNotFound();
+  });
+  app.onError((error) => {
+    const message = error instanceof Error ? error.message : String(error);
+    return errorResponse(500, [`Internal server error: ${message}`]);
+  });
+  return app;
+}
+
+function decorate(headers: Headers, requestId: string): void {
+  headers.set('X-AREQUESTID', requestId);
+  headers.set('Cache-Control', 'no-cache, no-store, no-transform');
+  headers.set('X-Content-Type-Options', 'nosniff');
+}
+
+/** Data Center names the caller in X-AUSERNAME (`anonymous` when nobody); Cloud gives the account id. */
+function identify(headers: Headers, flavor: Flavor, caller: Caller): void {
+  const user = caller.user;
+  if (flavor === 'datacenter') {
+    headers.set('X-AUSERNAME', user ? encodeURIComponent(user.name) : 'anonymous');
+    if (caller.session) headers.set('X-ASESSIONID', caller.session.id.slice(0, 7).toLowerCase());
+    if (caller.via === 'basic') headers.set('X-Seraph-LoginReason', 'OK');
+  } else if (user) {
+    headers.set('X-AACCOUNTID', user.accountId);
+  }
+}
+
+function minuteOfDay(): number {
+  const now = new Date();
+  return now.getUTCHours() * 60 + now.getUTCMinutes();
+}

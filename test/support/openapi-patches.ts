@@ -1,0 +1,218 @@
+/**
+ * Known defects of Atlassian's OpenAPI documents, fixed before validating against them. One entry per defect,
+ * each citing the section of /work/shared/reference/jira-behaviour.md that records what real Jira sends.
+ * Patches only ever make a schema match real Jira; they never loosen it to fit the sandbox.
+ */
+
+export type SpecFlavor = 'cloud' | 'datacenter';
+
+/** The parts of an OpenAPI 3.0 document the patches touch. */
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, unknown>>;
+  components: { schemas: Record<string, unknown> };
+}
+
+export interface SpecPatch {
+  id: string;
+  flavor: SpecFlavor;
+  /** Where the defect is documented. */
+  cite: string;
+  apply(spec: OpenApiDocument): void;
+}
+
+type Json = Record<string, unknown>;
+
+const ERROR_COLLECTION = '#/components/schemas/ErrorCollection';
+const STRING = { type: 'string' };
+const NULLABLE_STRING = { type: 'string', nullable: true };
+
+/** `{"message","status-code"}`: the body of a 401 from a resource that needs a signed-in caller. */
+const AUTHENTICATION_REQUIRED = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['message', 'status-code'],
+  properties: { message: STRING, 'status-code': { type: 'integer' } },
+};
+
+function schema(spec: OpenApiDocument, name: string): Json {
+  const found = spec.components.schemas[name];
+  if (typeof found !== 'object' || found === null) throw new Error(`spec has no schema ${name}`);
+  return found as Json;
+}
+
+function properties(spec: OpenApiDocument, name: string): Json {
+  const s = schema(spec, name);
+  s.properties ??= {};
+  return s.properties as Json;
+}
+
+/** The `responses` map of an operation, created when missing. */
+function responsesOf(op: Json): Record<string, Json> {
+  op.responses ??= {};
+  return op.responses as Record<string, Json>;
+}
+
+function jsonContent(schemaValue: unknown): Json {
+  return { 'application/json': { schema: schemaValue } };
+}
+
+/** Every operation of the document with its method. */
+function* operations(spec: OpenApiDocument): Generator<Json> {
+  for (const item of Object.values(spec.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (
+        ['get', 'post', 'put', 'delete', 'patch'].includes(method) &&
+        typeof op === 'object' &&
+        op !== null
+      ) {
+        yield op as Json;
+      }
+    }
+  }
+}
+
+/** Error replies the specs leave without a body are ErrorCollections; any resource may answer 401. */
+function documentErrorBodies(spec: OpenApiDocument): void {
+  for (const op of operations(spec)) {
+    const responses = responsesOf(op);
+    responses['401'] = { description: 'Not authenticated', content: jsonContent(AUTHENTICATION_REQUIRED) };
+    for (const [status, response] of Object.entries(responses)) {
+      if (!/^[45]\d\d$/.test(status) || status === '401' || response.content !== undefined) continue;
+      response.content = jsonContent({ $ref: ERROR_COLLECTION });
+    }
+  }
+}
+
+function nullable(spec: OpenApiDocument, name: string, keys: readonly string[]): void {
+  const props = properties(spec, name);
+  for (const key of keys) props[key] = NULLABLE_STRING;
+}
+
+/** The patch list, applied in order to a fresh copy of the flavor's document. */
+export const SPEC_PATCHES: readonly SpecPatch[] = [
+  {
+    id: 'dc-issuebean-fields-any-value',
+    flavor: 'datacenter',
+    cite: '§1.5 defect 2: IssueBean.fields values are typed as objects; real values are strings, arrays, numbers, null',
+    apply: (spec) => {
+      const fields = properties(spec, 'IssueBean').fields as Json;
+      fields.additionalProperties = true;
+    },
+  },
+  {
+    id: 'dc-serverinfo-schema',
+    flavor: 'datacenter',
+    cite: '§1.5 defect 3 and §3.1: ServerInfoBean has no properties',
+    apply: (spec) => {
+      spec.components.schemas.ServerInfoBean = {
+        type: 'object',
+        required: [
+          'baseUrl',
+          'version',
+          'versionNumbers',
+          'deploymentType',
+          'buildNumber',
+          'buildDate',
+          'databaseBuildNumber',
+          'scmInfo',
+          'serverTitle',
+        ],
+        properties: {
+          baseUrl: { type: 'string', format: 'uri' },
+          version: STRING,
+          versionNumbers: { type: 'array', items: { type: 'integer' } },
+          deploymentType: { type: 'string', enum: ['Server'] },
+          buildNumber: { type: 'integer' },
+          buildDate: { type: 'string', format: 'date-time' },
+          databaseBuildNumber: { type: 'integer' },
+          serverTime: { type: 'string', format: 'date-time' },
+          scmInfo: STRING,
+          serverTitle: STRING,
+        },
+        additionalProperties: false,
+      };
+    },
+  },
+  {
+    id: 'dc-changeitem-nullable',
+    flavor: 'datacenter',
+    cite: '§1.6 (nullable row): ChangeItemBean from/to are null in real changelogs; the DC spec has no nullable',
+    apply: (spec) => nullable(spec, 'ChangeItemBean', ['from', 'fromString', 'to', 'toString']),
+  },
+  {
+    id: 'dc-currentuser-schema',
+    flavor: 'datacenter',
+    cite: '§1.6 (empty schemas) and jira-rest-api.md §a5: CurrentUser is an empty object schema',
+    apply: (spec) => {
+      spec.components.schemas.CurrentUser = {
+        type: 'object',
+        required: ['self', 'name', 'loginInfo'],
+        properties: {
+          self: { type: 'string', format: 'uri' },
+          name: STRING,
+          loginInfo: { $ref: '#/components/schemas/LoginInfo' },
+        },
+      };
+    },
+  },
+  {
+    id: 'dc-error-bodies',
+    flavor: 'datacenter',
+    cite: '§3.13 and §3.15: error replies carry ErrorCollection (401: the message/status-code body)',
+    apply: documentErrorBodies,
+  },
+  {
+    id: 'cloud-serverinfo-locale',
+    flavor: 'cloud',
+    cite: '§1.7: ServerInformation forbids extra keys but lacks defaultLocale and displayUrlCSMHelpSeeker',
+    apply: (spec) => {
+      const props = properties(spec, 'ServerInformation');
+      props.defaultLocale = {
+        type: 'object',
+        properties: { locale: STRING },
+        required: ['locale'],
+        additionalProperties: false,
+      };
+      props.displayUrlCSMHelpSeeker = STRING;
+    },
+  },
+  {
+    id: 'cloud-user-guest',
+    flavor: 'cloud',
+    cite: '§1.7: User forbids extra keys but lacks guest',
+    apply: (spec) => {
+      properties(spec, 'User').guest = { type: 'boolean' };
+    },
+  },
+  {
+    id: 'cloud-changedetails',
+    flavor: 'cloud',
+    cite: '§1.7: ChangeDetails lacks tmpFromAccountId/tmpToAccountId and types from/to as non-null strings',
+    apply: (spec) => {
+      nullable(spec, 'ChangeDetails', ['from', 'fromString', 'to', 'toString']);
+      const props = properties(spec, 'ChangeDetails');
+      props.tmpFromAccountId = NULLABLE_STRING;
+      props.tmpToAccountId = NULLABLE_STRING;
+    },
+  },
+  {
+    id: 'cloud-search-removed',
+    flavor: 'cloud',
+    cite: '§3.12: the removed /rest/api/3/search answers 410 with an ErrorCollection, undocumented',
+    apply: (spec) => {
+      const item = spec.paths['/rest/api/3/search'] ?? {};
+      for (const method of ['get', 'post']) {
+        const op = item[method] as Json | undefined;
+        if (!op) continue;
+        const responses = responsesOf(op);
+        responses['410'] = { description: 'Removed', content: jsonContent({ $ref: ERROR_COLLECTION }) };
+      }
+    },
+  },
+  {
+    id: 'cloud-error-bodies',
+    flavor: 'cloud',
+    cite: '§3.13 and §3.15: error replies carry ErrorCollection (401: the message/status-code body)',
+    apply: documentErrorBodies,
+  },
+];
