@@ -1,0 +1,45 @@
+/** Single issues: GET /rest/api/{3 on Cloud, 2 on Data Center}/issue/{idOrKey}. */
+
+import type { JiraCore } from '../client/core.js';
+import { apiVersion } from '../client/deployment.js';
+import type { CallOptions, SearchOptions } from '../client/types.js';
+import { type Issue, toIssue } from '../models/issue.js';
+import { searchIssues } from './search.js';
+
+export interface GetIssueOptions extends CallOptions {
+  /** Field ids to return (default: Jira's, all navigable fields). */
+  fields?: string[];
+  /** Expansions such as `changelog`, `names`, `renderedFields`. */
+  expand?: string[];
+}
+
+/** Fetch one issue by key or id; NotFoundError when it is missing or hidden. */
+export async function getIssue(core: JiraCore, key: string, opts: GetIssueOptions = {}): Promise<Issue> {
+  if (key.trim() === '') throw new TypeError('An issue key or id is required');
+  const { fields, expand, ...call } = opts;
+  const version = apiVersion(await core.deployment(call));
+  const json = await core.send<unknown>(
+    {
+      path: `/rest/api/${version}/issue/${encodeURIComponent(key)}`,
+      query: { fields: fields?.join(','), expand: expand?.join(',') },
+    },
+    call,
+  );
+  return toIssue(json);
+}
+
+/** `jira.issues`. */
+export interface IssuesApi {
+  /** One issue by key or id. */
+  get(key: string, opts?: GetIssueOptions): Promise<Issue>;
+  /** Issues matching JQL, lazily (Cloud: token paging; Data Center: offset paging). */
+  search(jql: string, opts?: CallOptions & SearchOptions): AsyncIterable<Issue>;
+}
+
+/** Build the `issues` namespace over a client core. */
+export function issuesApi(core: JiraCore): IssuesApi {
+  return {
+    get: (key, opts) => getIssue(core, key, opts),
+    search: (jql, opts) => searchIssues(core, jql, opts),
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * The Jira client: options, auth resolution, and the resource namespaces. All state lives on the instance
+ * (no globals), so several clients for different servers or users coexist in one process.
+ */
+
+import { type IssuesApi, issuesApi } from '../api/issues.js';
+import { fetchMyself } from '../api/myself.js';
+import { fetchServerInfo } from '../api/server-info.js';
+import { Session } from '../auth/session.js';
+import {
+  type CreateSessionOptions,
+  createSession,
+  removeSession,
+  renewSession,
+} from '../auth/session-flow.js';
+import type { Auth } from '../auth/types.js';
+import type { ServerInfo } from '../models/server-info.js';
+import type { User } from '../models/user.js';
+import { VERSION } from '../version.js';
+import { identityOf, TtlCache } from './cache.js';
+import type { InternalCallOptions, JiraCore } from './core.js';
+import { DeploymentDetector } from './deployment.js';
+import { ConfigurationError } from './errors.js';
+import { HeaderLog } from './header-log.js';
+import { paginate } from './paginate.js';
+import { type AuthSource, RequestPipeline } from './request.js';
+import { retryPolicy } from './retry.js';
+import { Transport } from './transport.js';
+import type {
+  CallOptions,
+  Deployment,
+  HeaderLogConfig,
+  JiraOptions,
+  PagingSpec,
+  RequestSpec,
+} from './types.js';
+import { normalizeServer } from './url.js';
+
+/** `jira.sessions`: sign in once, then every call uses the session. */
+export interface SessionsApi {
+  /** Authenticate once (default: the client's credential); the client then uses the session. */
+  create(auth?: Auth, opts?: CreateSessionOptions): Promise<Session>;
+  /** The session the client uses, if any. */
+  get(): Session | undefined;
+  /** Log out where the server has a session resource, then forget the session. */
+  remove(opts?: CallOptions): Promise<void>;
+}
+
+/** `jira.headerLog`: response-header logging, changeable at run time. */
+export interface HeaderLogApi {
+  set(cfg: HeaderLogConfig): void;
+  get(): HeaderLogConfig | undefined;
+  disable(): void;
+}
+
+/** A client for one Jira server. */
+export class Jira {
+  /** Normalized base URL (context path included, no trailing slash). */
+  readonly server: string;
+  readonly issues: IssuesApi;
+  readonly sessions: SessionsApi;
+  readonly headerLog: HeaderLogApi;
+
+  readonly #options: JiraOptions;
+  readonly #baseAuth: Auth;
+  readonly #pipeline: RequestPipeline;
+  readonly #transport: Transport;
+  readonly #cache: TtlCache;
+  readonly #detector: DeploymentDetector;
+  readonly #core: JiraCore;
+  #session: Session | undefined;
+  #headerLog: HeaderLog | undefined;
+
+  constructor(options: JiraOptions) {
+    if (typeof options !== 'object' || options === null)
+      throw new ConfigurationError('Jira options are required');
+    this.server = normalizeServer(options.server);
+    this.#options = options;
+    this.#baseAuth = checkAuth(options.auth ?? { type: 'anonymous' });
+    const timeoutMs = options.timeoutMs ?? 100_000;
+    if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
+      throw new ConfigurationError('timeoutMs must be a number >= 0');
+    if (this.#baseAuth.type === 'session') this.#session = this.#adopt(this.#baseAuth.session);
+    this.#transport = new Transport({
+      ...options,
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    });
+    this.#cache = new TtlCache(options.cacheTtlMs ?? 300_000);
+    this.#detector = new DeploymentDetector(this.server, options.deployment);
+    if (options.responseHeaderLog) this.#setHeaderLog(options.responseHeaderLog);
+    this.#pipeline = new RequestPipeline({
+      server: this.server,
+      transport: this.#transport,
+      timeoutMs,
+      retry: retryPolicy(options.retry),
+      hooks: options.hooks ?? {},
+      userAgent: options.userAgent ?? `jirats/${VERSION}`,
+      allowInsecureHttp: options.allowInsecureHttp === true,
+      debug: options.debug === true,
+      logger: options.logger,
+      headerLog: () => this.#headerLog,
+    });
+    this.#core = {
+      server: this.server,
+      send: (spec, opts) => this.#send(spec, opts),
+      paginate: (spec, paging, opts) => paginate((page) => this.#send(page, opts), spec, paging),
+      deployment: (opts) => this.deployment(opts),
+    };
+    this.issues = issuesApi(this.#core);
+    this.sessions = {
+      create: (auth, opts) => this.#createSession(auth, opts),
+      get: () => this.#session,
+      remove: (opts) => this.#removeSession(opts),
+    };
+    this.headerLog = {
+      set: (cfg) => this.#setHeaderLog(cfg),
+      get: () => (this.#headerLog ? structuredClone(this.#headerLog.config) : undefined),
+      disable: () => {
+        this.#headerLog = undefined;
+      },
+    };
+  }
+
+  /** Cloud or Data Center: the `deployment` option, else detected once from serverInfo. */
+  deployment(opts?: CallOptions): Promise<Deployment> {
+    return this.#detector.get(async () => (await this.serverInfo(opts)).deploymentType);
+  }
+
+  /** Server version and deployment type, cached per identity for `cacheTtlMs` unless `fresh`. */
+  async serverInfo(opts: CallOptions & { fresh?: boolean } = {}): Promise<ServerInfo> {
+    const { fresh, ...call } = opts;
+    const key = `${this.server}|serverInfo|${await this.#identity(call)}`;
+    return this.#cache.getOrLoad(key, () => fetchServerInfo(this.#core, call), fresh === true);
+  }
+
+  /** The user the client (or the call's `auth`) is signed in as. */
+  myself(opts?: CallOptions): Promise<User> {
+    return fetchMyself(this.#core, opts);
+  }
+
+  /** Call any REST resource (the escape hatch, as Invoke-JiraMethod). */
+  request<T = unknown>(req: RequestSpec, opts?: CallOptions): Promise<T> {
+    return this.#send<T>(req, opts);
+  }
+
+  /** Iterate a paged REST resource of your choice (lazy). */
+  paginate<T = unknown>(req: RequestSpec, paging: PagingSpec, opts?: CallOptions): AsyncIterable<T> {
+    return this.#core.paginate<T>(req, paging, opts);
+  }
+
+  /** Forget cached reference data (serverInfo, ...). */
+  clearCache(): void {
+    this.#cache.clear();
+  }
+
+  /** Close pooled connections held for `ca`/`insecure`/`proxy` (plain fetch needs no closing). */
+  close(): Promise<void> {
+    return this.#transport.close();
+  }
+
+  #send<T>(spec: RequestSpec, opts: InternalCallOptions = {}): Promise<T> {
+    const source = this.#authSource(opts);
+    return this.#pipeline.send<T>(spec, {
+      auth: source,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.capture ? { capture: opts.capture } : {}),
+      ...(opts.noRenew ? {} : { renew: (session, signal) => renewSession(this.#core, session, signal) }),
+    });
+  }
+
+  /** Per-call auth wins over the client's session, which wins over the client's credential. */
+  #authSource(opts: InternalCallOptions): AuthSource {
+    if (opts.session) return { kind: 'session', session: opts.session };
+    const auth = opts.auth;
+    if (auth) {
+      return auth.type === 'session'
+        ? { kind: 'session', session: this.#adopt(auth.session) }
+        : { kind: 'static', auth };
+    }
+    if (this.#session) return { kind: 'session', session: this.#session };
+    const base = this.#baseAuth;
+    return base.type === 'session'
+      ? { kind: 'static', auth: { type: 'anonymous' } }
+      : { kind: 'static', auth: base };
+  }
+
+  async #identity(opts: InternalCallOptions): Promise<string> {
+    const source = this.#authSource(opts);
+    if (source.kind === 'static') return identityOf(source.auth);
+    const { createdAt, user } = source.session.data;
+    return identityOf({ type: 'session', id: `${createdAt}|${user?.accountId ?? user?.name ?? ''}` });
+  }
+
+  #adopt(data: Parameters<typeof Session.fromJSON>[0]): Session {
+    const session = Session.fromJSON(data);
+    if (normalizeServer(session.data.server) !== this.server) {
+      throw new ConfigurationError(`This session belongs to ${session.data.server}, not ${this.server}.`);
+    }
+    return session;
+  }
+
+  async #createSession(auth: Auth | undefined, opts: CreateSessionOptions = {}): Promise<Session> {
+    const credential = auth ?? this.#session?.data.credential ?? this.#baseAuth;
+    const session = await createSession(this.#core, credential, opts);
+    this.#session = session;
+    return session;
+  }
+
+  async #removeSession(opts: CallOptions = {}): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    try {
+      await removeSession(this.#core, session, opts);
+    } finally {
+      this.#session = undefined;
+    }
+  }
+
+  #setHeaderLog(cfg: HeaderLogConfig): void {
+    const log = new HeaderLog(structuredClone(cfg));
+    for (const warning of log.warnings()) this.#options.onWarning?.(warning);
+    this.#headerLog = log;
+  }
+}
+
+const AUTH_TYPES = new Set(['basic', 'apiToken', 'pat', 'headers', 'session', 'anonymous']);
+
+function checkAuth(auth: Auth): Auth {
+  const type = (auth as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !AUTH_TYPES.has(type)) {
+    throw new ConfigurationError(
+      `Unknown auth type '${String(type)}' (expected ${[...AUTH_TYPES].join(', ')})`,
+    );
+  }
+  return auth;
+}

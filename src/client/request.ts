@@ -1,0 +1,285 @@
+/**
+ * The one request pipeline: URL and headers, auth and cookie jar, timeout and abort, redirects, hooks,
+ * logging, retries and response parsing. Everything the library sends goes through `RequestPipeline.send`.
+ */
+
+import { authHeaders } from '../auth/apply.js';
+import type { Session } from '../auth/session.js';
+import type { Auth, SessionAuth } from '../auth/types.js';
+import { attemptSignal } from './abort.js';
+import { type EncodedBody, encodeBody } from './body.js';
+import { ConfigurationError, isJiraError, SessionExpiredError, TimeoutError } from './errors.js';
+import type { HeaderLog } from './header-log.js';
+import { observeResponse } from './observe.js';
+import { redactUrl } from './redact.js';
+import { followRedirects } from './redirect.js';
+import {
+  errorFromResponse,
+  networkError,
+  type RequestLabel,
+  seraphFailure,
+  unreadableBodyError,
+} from './response-error.js';
+import {
+  decideForNetworkError,
+  decideForStatus,
+  type RetryDecision,
+  type RetryPolicy,
+  sleep,
+} from './retry.js';
+import type { Transport } from './transport.js';
+import type { Hooks, RequestSpec } from './types.js';
+import { isLoopback, resolveUrl } from './url.js';
+
+export interface PipelineConfig {
+  server: string;
+  transport: Transport;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  hooks: Hooks;
+  userAgent: string;
+  allowInsecureHttp: boolean;
+  debug: boolean;
+  logger: ((line: string) => void) | undefined;
+  headerLog: () => HeaderLog | undefined;
+}
+
+/** Who a call is made as: a plain credential, or a session (cookie jar + headers + maybe a credential). */
+export type AuthSource =
+  | { kind: 'static'; auth: Exclude<Auth, SessionAuth> }
+  | { kind: 'session'; session: Session };
+
+export interface SendOptions {
+  signal?: AbortSignal;
+  auth: AuthSource;
+  /** Record cookies set by responses into this session (while logging in). */
+  capture?: Session;
+  /** Renew a session that got 401; given only when the session may be renewed. */
+  renew?: (session: Session, signal?: AbortSignal) => Promise<void>;
+}
+
+/** The outcome of one call's attempts: the final response, not yet read, and its timer. */
+interface Attempt {
+  res: Response;
+  timedOut: () => boolean;
+  dispose: () => void;
+  discard: () => Promise<void>;
+}
+
+/** Per-call state shared by the attempts of one call. */
+interface Call {
+  spec: RequestSpec;
+  method: string;
+  url: URL;
+  label: RequestLabel;
+  body: EncodedBody;
+  opts: SendOptions;
+}
+
+/** Sends requests for one client; holds no per-call state. */
+export class RequestPipeline {
+  private readonly serverOrigin: string;
+
+  constructor(private readonly config: PipelineConfig) {
+    this.serverOrigin = new URL(config.server).origin;
+  }
+
+  /** Send a request and return the parsed reply (JSON, text or bytes per `spec.responseType`). */
+  async send<T>(spec: RequestSpec, opts: SendOptions): Promise<T> {
+    const method = (spec.method ?? 'GET').toUpperCase();
+    const url = resolveUrl(this.config.server, spec.path, spec.query);
+    const call: Call = {
+      spec,
+      method,
+      url,
+      label: { method, url: redactUrl(url) },
+      body: encodeBody(spec.body),
+      opts,
+    };
+
+    let sent = this.authHeaders(call);
+    let done = await this.exchange(call, sent);
+    if (done.res.status === 401 && opts.auth.kind === 'session') {
+      const session = opts.auth.session;
+      if (session.data.credential && opts.renew) {
+        await done.discard();
+        this.debug(`jirats: session refused (401), renewing it for ${call.label.method} ${call.label.url}`);
+        session.renewal ??= opts.renew(session, opts.signal).finally(() => {
+          session.renewal = undefined;
+        });
+        await session.renewal;
+        // A 401 proves Jira did not process the request, so even a POST may be repeated.
+        sent = this.authHeaders(call);
+        done = await this.exchange(call, sent);
+      } else if ('Cookie' in sent) {
+        await done.discard();
+        throw new SessionExpiredError(
+          'Session expired: Jira no longer accepts the session cookie. Create a new session.',
+          { status: 401, method, url: call.label.url },
+        );
+      }
+    }
+    const credentialsSent =
+      Object.keys(sent).length > 0 ||
+      Object.keys(spec.headers ?? {}).some((name) => /^(authorization|cookie)$/i.test(name));
+    return this.read<T>(call, done, credentialsSent);
+  }
+
+  /** The auth headers for a call: the credential, or the session's cookies and headers. */
+  private authHeaders(call: Call): Record<string, string> {
+    const source = call.opts.auth;
+    if (source.kind === 'static') return authHeaders(source.auth);
+    const session = source.session;
+    const headers = session.requestHeaders();
+    // A session Jira gave no cookie for (a PAT on Data Center) authenticates with its credential instead.
+    if (Object.keys(headers).length === 0 && session.data.credential)
+      return authHeaders(session.data.credential);
+    return headers;
+  }
+
+  private buildHeaders(call: Call, auth: Record<string, string>): Headers {
+    // Attachment content and other non-JSON downloads must not be refused with 406.
+    const accept = (call.spec.responseType ?? 'json') === 'json' ? 'application/json' : '*/*';
+    const headers = new Headers({ Accept: accept, 'User-Agent': this.config.userAgent });
+    if (call.body.contentType) headers.set('Content-Type', call.body.contentType);
+    if (call.body.formLike) headers.set('X-Atlassian-Token', 'no-check');
+    for (const [name, value] of Object.entries(auth)) headers.set(name, value);
+    for (const [name, value] of Object.entries(call.spec.headers ?? {})) headers.set(name, value);
+    return headers;
+  }
+
+  /** One call: attempts with retries, each following redirects. Returns the final, unread response. */
+  private async exchange(call: Call, auth: Record<string, string>): Promise<Attempt> {
+    const { method, label } = call;
+    const headers = this.buildHeaders(call, auth);
+    this.refuseInsecureHttp(call, headers);
+    for (let attempt = 1; ; attempt++) {
+      for (const hook of this.config.hooks.beforeRequest ?? [])
+        await hook({ method, url: label.url, attempt });
+      this.debug(`jirats: -> ${method} ${label.url}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+      const started = Date.now();
+      const { signal, timedOut, dispose } = attemptSignal(call.opts.signal, this.config.timeoutMs);
+      let res: Response;
+      try {
+        res = await followRedirects({
+          url: call.url,
+          method,
+          body: call.body.body,
+          headers,
+          signal,
+          serverOrigin: this.serverOrigin,
+          fetchFor: (url) => this.config.transport.fetchFor(url),
+          stripCredentials: (h) => this.stripCredentials(h, auth),
+          onHop: (response, url) => this.absorbCookies(call, response, url),
+        });
+      } catch (error) {
+        dispose();
+        if (call.opts.signal?.aborted) throw call.opts.signal.reason;
+        if (timedOut()) throw this.timeoutError(call);
+        if (isJiraError(error)) throw error;
+        const failure = networkError(error, label);
+        const decision = decideForNetworkError(failure.code, method, attempt, this.config.retry);
+        this.debug(`jirats: <- ${method} ${label.url} failed: ${failure.message}`);
+        if (!decision.retry) throw failure;
+        await this.beforeRetry(call, attempt + 1, decision);
+        continue;
+      }
+      const durationMs = Date.now() - started;
+      // The body is read later under the same timeout, so the timer stops only once it is consumed.
+      const done: Attempt = {
+        res,
+        timedOut,
+        dispose,
+        discard: async () => {
+          await res.body?.cancel().catch(() => {});
+          dispose();
+        },
+      };
+      try {
+        await observeResponse(this.config, call.label, res, attempt, durationMs);
+      } catch (error) {
+        await done.discard();
+        throw error;
+      }
+      if (res.status < 400) return done;
+      const decision = decideForStatus(res.status, res.headers, method, attempt, this.config.retry);
+      if (!decision.retry) return done;
+      await done.discard();
+      await this.beforeRetry(call, attempt + 1, decision);
+    }
+  }
+
+  private timeoutError(call: Call): TimeoutError {
+    return new TimeoutError(
+      `Jira did not answer within ${this.config.timeoutMs} ms (${call.label.method} ${call.label.url})`,
+      { method: call.label.method, url: call.label.url, code: 'ETIMEDOUT' },
+    );
+  }
+
+  private refuseInsecureHttp(call: Call, headers: Headers): void {
+    const url = call.url;
+    if (url.protocol !== 'http:' || isLoopback(url) || this.config.allowInsecureHttp) return;
+    if (!headers.has('authorization')) return;
+    throw new ConfigurationError(
+      `Refusing to send credentials over plain http:// to ${url.host}: use https://, or set allowInsecureHttp if you accept the risk.`,
+      { method: call.method, url: call.label.url },
+    );
+  }
+
+  /** Headers for a hop to another origin: no Authorization, Cookie or custom auth headers. */
+  private stripCredentials(headers: Headers, auth: Record<string, string>): Headers {
+    const out = new Headers(headers);
+    for (const name of ['authorization', 'proxy-authorization', 'cookie', ...Object.keys(auth)])
+      out.delete(name);
+    return out;
+  }
+
+  private absorbCookies(call: Call, res: Response, url: URL): void {
+    if (url.origin !== this.serverOrigin) return;
+    const source = call.opts.auth;
+    if (source.kind === 'session') source.session.absorb(res.headers);
+    call.opts.capture?.absorb(res.headers);
+  }
+
+  private async beforeRetry(call: Call, attempt: number, decision: RetryDecision & { retry: true }) {
+    const { method, label } = call;
+    const state = { method, url: label.url, attempt, delayMs: decision.delayMs, reason: decision.reason };
+    for (const hook of this.config.hooks.beforeRetry ?? []) await hook(state);
+    this.debug(`jirats: retrying ${method} ${label.url} in ${decision.delayMs} ms (${decision.reason})`);
+    await sleep(decision.delayMs, call.opts.signal);
+  }
+
+  /** Read and parse the final response, or throw the error it stands for. */
+  private async read<T>(call: Call, done: Attempt, credentialsSent: boolean): Promise<T> {
+    const res = done.res;
+    let text: string;
+    let bytes: Uint8Array | undefined;
+    try {
+      if (res.ok && call.spec.responseType === 'bytes') bytes = new Uint8Array(await res.arrayBuffer());
+      text = bytes ? '' : await res.text();
+    } catch (error) {
+      if (call.opts.signal?.aborted) throw call.opts.signal.reason;
+      if (done.timedOut()) throw this.timeoutError(call);
+      throw networkError(error, call.label);
+    } finally {
+      done.dispose();
+    }
+    const read = { status: res.status, headers: res.headers, text };
+    if (res.status >= 400) throw errorFromResponse(read, call.label, { credentialsSent });
+    // Cloud answers a bad token on anonymous-readable resources with 200 as anonymous: fail loudly instead.
+    if (credentialsSent && seraphFailure(res.headers))
+      throw errorFromResponse(read, call.label, { credentialsSent });
+    if (bytes) return bytes as T;
+    if (call.spec.responseType === 'text') return text as T;
+    if (text.trim() === '') return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw unreadableBodyError(read, call.label);
+    }
+  }
+
+  private debug(line: string): void {
+    if (this.config.debug) this.config.logger?.(line);
+  }
+}
