@@ -24,7 +24,8 @@ export function searchRequest(
     // search/jql takes expand as one comma-separated string, even in a JSON body.
     if (expand && expand.length > 0) body.expand = expand.join(',');
     return {
-      spec: { method: 'POST', path: '/rest/api/3/search/jql', body },
+      // A search only reads: re-sending it after a dropped connection is harmless.
+      spec: { method: 'POST', path: '/rest/api/3/search/jql', body, idempotent: true },
       paging: { style: 'token', itemsKey: 'issues', method: 'body', ...counts, ...size },
     };
   }

@@ -23,6 +23,7 @@ import {
 import {
   decideForNetworkError,
   decideForStatus,
+  isIdempotent,
   type RetryDecision,
   type RetryPolicy,
   sleep,
@@ -153,6 +154,7 @@ export class RequestPipeline {
     const { method, label } = call;
     const headers = this.buildHeaders(call, auth);
     this.refuseInsecureHttp(call, headers);
+    const idempotent = call.spec.idempotent ?? isIdempotent(method);
     for (let attempt = 1; ; attempt++) {
       for (const hook of this.config.hooks.beforeRequest ?? [])
         await hook({ method, url: label.url, attempt });
@@ -178,7 +180,7 @@ export class RequestPipeline {
         if (timedOut()) throw this.timeoutError(call);
         if (isJiraError(error)) throw error;
         const failure = networkError(error, label);
-        const decision = decideForNetworkError(failure.code, method, attempt, this.config.retry);
+        const decision = decideForNetworkError(failure.code, idempotent, attempt, this.config.retry);
         this.debug(`jirats: <- ${method} ${label.url} failed: ${failure.message}`);
         if (!decision.retry) throw failure;
         await this.beforeRetry(call, attempt + 1, decision);
@@ -202,7 +204,7 @@ export class RequestPipeline {
         throw error;
       }
       if (res.status < 400) return done;
-      const decision = decideForStatus(res.status, res.headers, method, attempt, this.config.retry);
+      const decision = decideForStatus(res.status, res.headers, idempotent, attempt, this.config.retry);
       if (!decision.retry) return done;
       await done.discard();
       await this.beforeRetry(call, attempt + 1, decision);

@@ -75,7 +75,7 @@ export type RetryDecision =
 export function decideForStatus(
   status: number,
   headers: Headers,
-  method: string,
+  idempotent: boolean,
   retry: number,
   policy: RetryPolicy,
 ): RetryDecision {
@@ -88,7 +88,7 @@ export function decideForStatus(
       retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : backoffDelay(retry, policy);
     return { retry: true, delayMs, reason: `status ${status}` };
   }
-  if ((status === 502 || status === 504) && isIdempotent(method) && retry <= policy.retries) {
+  if ((status === 502 || status === 504) && idempotent && retry <= policy.retries) {
     return { retry: true, delayMs: backoffDelay(retry, policy), reason: `status ${status}` };
   }
   return { retry: false, ...kept };
@@ -107,12 +107,12 @@ const NOTHING_SENT = new Set([
 /** Decide about a network failure identified by `code` (ECONNRESET, ECONNREFUSED, ...). */
 export function decideForNetworkError(
   code: string | undefined,
-  method: string,
+  idempotent: boolean,
   retry: number,
   policy: RetryPolicy,
 ): RetryDecision {
   if (retry > policy.retries || code === undefined || isCertificateError(code)) return { retry: false };
-  if (NOTHING_SENT.has(code) || isIdempotent(method)) {
+  if (NOTHING_SENT.has(code) || idempotent) {
     return { retry: true, delayMs: backoffDelay(retry, policy), reason: code };
   }
   return { retry: false };

@@ -116,6 +116,11 @@ export interface RequestSpec {
   headers?: Record<string, string>;
   /** How to read a successful reply: parsed JSON (default), text, or bytes. */
   responseType?: 'json' | 'text' | 'bytes';
+  /**
+   * Safe to send twice even when the method is not (a POST that only reads, such as a JQL search), so it is
+   * retried after a dropped connection or a 502/504 like a GET. Default: decided by the method.
+   */
+  idempotent?: boolean;
 }
 
 /** How a list endpoint pages. */

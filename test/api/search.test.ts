@@ -144,4 +144,27 @@ describe('issues.search under faults', () => {
       await faulty.sb.close();
     }
   });
+  it('Cloud: repeats search/jql POSTs whose connection was reset, since a search only reads', async () => {
+    const reasons: string[] = [];
+    const clean = sandboxClient('cloud', { auth: CREDS.cloudToken('admin') });
+    const faulty = sandboxClient(
+      'cloud',
+      {
+        auth: CREDS.cloudToken('admin'),
+        deployment: 'cloud',
+        retry: { retries: 10, baseDelayMs: 1, maxDelayMs: 2 },
+        hooks: { beforeRetry: [(s) => void reasons.push(s.reason)] },
+      },
+      { faults: 'reset=0.3,seed=7' },
+    );
+    try {
+      const expected = await keys(clean.jira.issues.search(JQL));
+      assert.deepEqual(await keys(faulty.jira.issues.search(JQL, { pageSize: 3 })), expected);
+      assert.ok(reasons.length > 0, 'the faults caused retries');
+      assert.ok(reasons.every((r) => r === 'ECONNRESET'));
+    } finally {
+      await clean.sb.close();
+      await faulty.sb.close();
+    }
+  });
 });
