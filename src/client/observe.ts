@@ -1,7 +1,7 @@
 /** What every response passes on its way back: the debug line, afterResponse hooks, the header log. */
 
+import type { PipelineConfig } from './pipeline-config.js';
 import { redactHeaders } from './redact.js';
-import type { PipelineConfig } from './request.js';
 import type { RequestLabel } from './response-error.js';
 
 /** Log and hand a response to the observers; URLs and headers they see are redacted. */

@@ -9,8 +9,8 @@ import type { Auth, SessionAuth } from '../auth/types.js';
 import { attemptSignal } from './abort.js';
 import { type EncodedBody, encodeBody } from './body.js';
 import { ConfigurationError, isJiraError, SessionExpiredError, TimeoutError } from './errors.js';
-import type { HeaderLog } from './header-log.js';
 import { observeResponse } from './observe.js';
+import type { PipelineConfig } from './pipeline-config.js';
 import { redactUrl } from './redact.js';
 import { followRedirects } from './redirect.js';
 import {
@@ -20,30 +20,9 @@ import {
   seraphFailure,
   unreadableBodyError,
 } from './response-error.js';
-import {
-  decideForNetworkError,
-  decideForStatus,
-  isIdempotent,
-  type RetryDecision,
-  type RetryPolicy,
-  sleep,
-} from './retry.js';
-import type { Transport } from './transport.js';
-import type { Hooks, RequestSpec } from './types.js';
+import { decideForNetworkError, decideForStatus, isIdempotent, type RetryDecision, sleep } from './retry.js';
+import type { RequestSpec } from './types.js';
 import { isLoopback, resolveUrl } from './url.js';
-
-export interface PipelineConfig {
-  server: string;
-  transport: Transport;
-  timeoutMs: number;
-  retry: RetryPolicy;
-  hooks: Hooks;
-  userAgent: string;
-  allowInsecureHttp: boolean;
-  debug: boolean;
-  logger: ((line: string) => void) | undefined;
-  headerLog: () => HeaderLog | undefined;
-}
 
 /** Who a call is made as: a plain credential, or a session (cookie jar + headers + maybe a credential). */
 export type AuthSource =
