@@ -1,0 +1,32 @@
+/**
+ * JiraPS command names accepted as aliases (case-insensitively), each mapped to the `<noun> <verb>` it means,
+ * so `jirats Get-JiraIssue DEMO-1` works for people coming from the PowerShell module.
+ */
+export const JIRAPS_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  'Get-JiraIssue': ['issue', 'get'],
+  'New-JiraSession': ['session', 'new'],
+  'Get-JiraSession': ['session', 'show'],
+  'Remove-JiraSession': ['session', 'remove'],
+  'Get-JiraServerInformation': ['server', 'info'],
+  'Get-JiraServerInfo': ['server', 'info'],
+  'Get-JiraUser': ['user', 'me'],
+  'Set-JiraConfigServer': ['config', 'server', 'set'],
+  'Get-JiraConfigServer': ['config', 'server', 'get'],
+  'Invoke-JiraMethod': ['invoke'],
+  'Set-JiraResponseHeaderLogConfiguration': ['headers-log', 'set'],
+  'Get-JiraResponseHeaderLogConfiguration': ['headers-log', 'get'],
+};
+
+let byLowerCase: Map<string, readonly string[]> | undefined;
+
+/** The `<noun> <verb>` words for a JiraPS name, or undefined when `word` is not one. */
+export function expandAlias(word: string): readonly string[] | undefined {
+  byLowerCase ??= new Map(Object.entries(JIRAPS_ALIASES).map(([k, v]) => [k.toLowerCase(), v]));
+  return byLowerCase.get(word.toLowerCase());
+}
+
+/** The JiraPS names that map to `words` (for help texts). */
+export function aliasesOf(...words: string[]): string[] {
+  const target = words.join(' ');
+  return Object.keys(JIRAPS_ALIASES).filter((k) => JIRAPS_ALIASES[k]?.join(' ') === target);
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// The entry point stays tiny: `--version` is answered before anything else loads, and the CLI proper
+// (commander, the commands, the library) is imported only when there is work to do.
+
+const args = process.argv.slice(2);
+
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { VERSION } = await import('../version.js');
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { main } = await import('./main.js');
+  const code = await main(args);
+  // Exit as soon as the output is handed over: idle keep-alive sockets and their pool would otherwise hold
+  // the process for a noticeable moment after the work is done.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}

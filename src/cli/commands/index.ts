@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+
+/** A command family (`issue`, `session`, ...): registers itself and its verbs on the root command. */
+export interface NounModule {
+  register(program: Command): void;
+}
+
+/**
+ * Every noun and how to load it. Only the noun being run is loaded, so start-up parses one small module;
+ * the root help loads them all.
+ */
+export const NOUNS: readonly { name: string; load: () => Promise<NounModule> }[] = [
+  { name: 'issue', load: () => import('./issue.js') },
+  { name: 'session', load: () => import('./session.js') },
+  { name: 'server', load: () => import('./server.js') },
+  { name: 'user', load: () => import('./user.js') },
+  { name: 'invoke', load: () => import('./invoke.js') },
+  { name: 'config', load: () => import('./config.js') },
+  { name: 'headers-log', load: () => import('./headers-log.js') },
+  { name: 'sandbox', load: () => import('./sandbox.js') },
+];

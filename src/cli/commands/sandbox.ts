@@ -1,0 +1,138 @@
+import { resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import type { Deployment } from '../config/profiles.js';
+import type { Context } from '../context.js';
+import { sandboxDataFile } from '../embedded-sandbox.js';
+import { CliError, ExitCode, usageError } from '../exit-codes.js';
+import { loadSandbox, type SandboxModule } from '../library.js';
+import { entityOutput } from '../output/render.js';
+import { TableWriter } from '../output/table.js';
+import { wholeNumber } from './option-parsers.js';
+import { examples, run } from './run.js';
+
+interface StartOptions {
+  port: number;
+  host: string;
+  flavor?: Deployment;
+  data?: string;
+  generate?: number;
+  faults?: string;
+  contextPath?: string;
+}
+
+/** Registers `sandbox start`. */
+export function register(program: Command): void {
+  const sandbox = program
+    .command('sandbox')
+    .description('a Jira-compatible server for trying things out and testing');
+  sandbox
+    .command('start')
+    .description('serve the sandbox over HTTP until Ctrl+C (SIGINT) or SIGTERM; state is saved to a file')
+    .option('--port <port>', 'TCP port (0 picks a free one)', wholeNumber(0, 65535), 2990)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .addOption(
+      new Option('--flavor <flavor>', 'cloud or datacenter (default: --sandbox-flavor, else cloud)').choices([
+        'cloud',
+        'datacenter',
+      ]),
+    )
+    .option('--data <file>', 'state file (default: sandbox-<flavor>.json in the jirats data folder)')
+    .option('--generate <n>', 'add N generated issues to project LOAD', wholeNumber(0))
+    .option('--faults <spec>', 'inject faults, e.g. latency=20,429=0.1,503=0.05,reset=0.02,seed=1')
+    .option('--context-path <path>', 'serve under a context path such as /jira')
+    .addHelpText(
+      'after',
+      examples(
+        'jirats sandbox start',
+        'jirats sandbox start --flavor datacenter --port 8080 --generate 5000',
+        'jirats sandbox start --faults 429=0.2,seed=7 --data ./sandbox.json',
+      ),
+    )
+    .action(run(start));
+}
+
+async function start(ctx: Context, opts: StartOptions): Promise<void> {
+  const flavor = opts.flavor ?? ctx.globals.sandboxFlavor ?? 'cloud';
+  const dataFile = opts.data ? resolve(opts.data) : await sandboxDataFile(flavor);
+  if (opts.contextPath !== undefined && !/^\/[^?#\s]*[^/?#\s]$/.test(opts.contextPath)) {
+    throw usageError(`invalid --context-path '${opts.contextPath}'`, 'expected a path such as /jira');
+  }
+  const sandboxModule = await loadSandbox();
+  const { createSandbox } = sandboxModule;
+  let sandbox: ReturnType<typeof createSandbox>;
+  try {
+    sandbox = createSandbox({
+      flavor,
+      dataFile,
+      generate: opts.generate,
+      faults: opts.faults,
+      contextPath: opts.contextPath,
+    });
+  } catch (err) {
+    throw usageError(`cannot start the sandbox: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let url: string;
+  try {
+    url = await sandbox.listen(opts.port, opts.host);
+  } catch (err) {
+    await sandbox.close().catch(() => undefined);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new CliError(
+        `port ${opts.port} is already in use`,
+        ExitCode.unexpected,
+        'pick another with --port, or --port 0',
+      );
+    }
+    throw err;
+  }
+
+  // Listen for the stop signals before announcing the URL, so a caller may stop us the moment it reads it.
+  const stopped = new Promise<NodeJS.Signals>((done) => {
+    const stop = (s: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done(s);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await announce(ctx, sandboxModule.DEMO_CREDENTIALS, { url, flavor, dataFile });
+  await ctx.terminal.flush();
+  const signal = await stopped;
+  await sandbox.close();
+  ctx.terminal.info(`Sandbox stopped (${signal}); state saved to ${dataFile}.`);
+}
+
+async function announce(
+  ctx: Context,
+  accounts: SandboxModule['DEMO_CREDENTIALS'],
+  where: { url: string; flavor: Deployment; dataFile: string },
+): Promise<void> {
+  const { url, flavor, dataFile } = where;
+  const cloud = flavor === 'cloud';
+  // Each flavor accepts different secrets: list only those that work on it.
+  const rows = accounts.map((a) => (cloud ? [a.user, a.email, a.apiToken] : [a.user, a.password, a.pat]));
+  const headers = cloud ? ['USER', 'EMAIL', 'API TOKEN'] : ['USER', 'PASSWORD', 'PAT'];
+  if (ctx.format !== 'table') {
+    const users = accounts.map((a) =>
+      cloud
+        ? { user: a.user, email: a.email, apiToken: a.apiToken }
+        : { user: a.user, password: a.password, pat: a.pat },
+    );
+    return entityOutput(ctx.terminal, ctx.format, { url, flavor, dataFile, users }, [
+      ['url', url],
+      ['flavor', flavor],
+      ['dataFile', dataFile],
+    ]);
+  }
+  const t = ctx.terminal;
+  await t.out(`Jira sandbox (${flavor}) listening on ${url}\nState file: ${dataFile}\n\n`);
+  const table = new TableWriter(t, headers);
+  for (const row of rows) await table.row(row);
+  await table.end();
+  const signIn = cloud
+    ? `printf %s admin-api-token | jirats session new --server ${url} --email admin@example.com --api-token-stdin`
+    : `printf %s admin | jirats session new --server ${url} --user admin --password-stdin`;
+  await t.out(`\nTry:  ${signIn}\nStop: Ctrl+C\n`);
+}
