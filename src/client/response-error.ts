@@ -229,9 +229,20 @@ const NETWORK_HINTS: Record<string, string> = {
 export function networkError(error: unknown, req: RequestLabel): NetworkError {
   const code = networkErrorCode(error);
   const host = hostOf(req.url);
-  const why = (code && NETWORK_HINTS[code]) ?? redact(error instanceof Error ? error.message : String(error));
+  const why = (code && NETWORK_HINTS[code]) ?? redact(innermostMessage(error));
   const init = { method: req.method, url: req.url, cause: error, ...(code ? { code } : {}) };
   return new NetworkError(`Could not reach ${host}: ${why}${code ? ` (${code})` : ''}`, init);
+}
+
+/** fetch wraps every failure as "fetch failed"; the reason is the message at the bottom of the cause chain. */
+function innermostMessage(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current instanceof Error; depth++) {
+    if (current.message) message = current.message;
+    current = current.cause;
+  }
+  return message;
 }
 
 function hostOf(url: string): string {

@@ -213,3 +213,14 @@ describe('errors: a failed response becomes the right JiraError with a clear mes
     assert.equal(isJiraError({ status: 404 }), false);
   });
 });
+
+describe('errors: a failed connection says why', () => {
+  it('names the innermost cause when the failure has no error code (a port fetch refuses to use)', async () => {
+    const jira = new Jira({ server: 'http://127.0.0.1:9', deployment: 'datacenter', retry: { retries: 0 } });
+    await assert.rejects(jira.issues.get('DEMO-1'), (error: unknown) => {
+      assert.ok(error instanceof NetworkError);
+      assert.match(error.message, /^Could not reach 127\.0\.0\.1:9: bad port$/);
+      return true;
+    });
+  });
+});
