@@ -30,7 +30,13 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-async function compare(label: string, ours: string[], baseline: string[], env: NodeJS.ProcessEnv, target: number) {
+async function compare(
+  label: string,
+  ours: string[],
+  baseline: string[],
+  env: NodeJS.ProcessEnv,
+  target: number,
+) {
   await timeOnce(ours, env); // warm the file system cache for both sides
   await timeOnce(baseline, env);
   const a: number[] = [];

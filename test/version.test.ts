@@ -5,7 +5,9 @@ import { VERSION } from '../src/version.js';
 
 describe('VERSION', () => {
   it('matches package.json, since the library reads no files to find it', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     assert.equal(VERSION, pkg.version);
   });
 });
