@@ -1,8 +1,8 @@
 /** The public library surface of `jirats`: re-exports only. */
 
 export type { GetIssueOptions, IssuesApi } from './api/issues.js';
+export type { CreateSessionOptions } from './api/sessions.js';
 export { Session } from './auth/session.js';
-export type { CreateSessionOptions } from './auth/session-flow.js';
 export type {
   AnonymousAuth,
   ApiTokenAuth,
@@ -13,20 +13,6 @@ export type {
   SessionAuth,
   SessionData,
 } from './auth/types.js';
-export {
-  AuthenticationError,
-  ConfigurationError,
-  isJiraError,
-  JiraError,
-  NetworkError,
-  NotFoundError,
-  PermissionError,
-  RateLimitError,
-  ServerError,
-  SessionExpiredError,
-  TimeoutError,
-} from './client/errors.js';
-export { type HeaderLogApi, Jira, type SessionsApi } from './client/jira.js';
 export { redact, redactHeaders } from './client/redact.js';
 export type {
   AfterResponseState,
@@ -44,6 +30,20 @@ export type {
   RetryOptions,
   SearchOptions,
 } from './client/types.js';
+export {
+  AuthenticationError,
+  ConfigurationError,
+  isJiraError,
+  JiraError,
+  NetworkError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ServerError,
+  SessionExpiredError,
+  TimeoutError,
+} from './errors.js';
+export { type HeaderLogApi, Jira, type SessionsApi } from './jira.js';
 export { type Issue, toIssue } from './models/issue.js';
 export { type ServerInfo, toServerInfo } from './models/server-info.js';
 export { toUser, type User } from './models/user.js';

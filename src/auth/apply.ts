@@ -1,6 +1,6 @@
 /** Turn an Auth value into the request headers that carry it. */
 
-import { ConfigurationError } from '../client/errors.js';
+import { ConfigurationError } from '../errors.js';
 
 import { apiTokenAuthorization } from './api-token.js';
 import { basicAuthorization } from './basic.js';

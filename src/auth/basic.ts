@@ -1,6 +1,6 @@
 /** HTTP Basic credentials (Data Center user name and password). */
 
-import { ConfigurationError } from '../client/errors.js';
+import { ConfigurationError } from '../errors.js';
 
 /** Base64 of UTF-8 text, without Node's Buffer so the library runs wherever fetch runs. */
 export function base64Utf8(text: string): string {

@@ -1,6 +1,6 @@
 /** Custom authentication headers, sent as given (your own `Authorization`, a gateway's API key, ...). */
 
-import { ConfigurationError } from '../client/errors.js';
+import { ConfigurationError } from '../errors.js';
 
 /** Copy custom headers, refusing names or values that would split the HTTP header block. */
 export function customAuthHeaders(headers: Record<string, string>): Record<string, string> {

@@ -1,6 +1,6 @@
 /** Data Center personal access tokens, sent as a Bearer token. */
 
-import { ConfigurationError } from '../client/errors.js';
+import { ConfigurationError } from '../errors.js';
 
 /** The `Authorization` value for a personal access token. */
 export function patAuthorization(token: string): string {

@@ -4,7 +4,7 @@
  * It serializes to SessionData and resumes in another process.
  */
 
-import { ConfigurationError } from '../client/errors.js';
+import { ConfigurationError } from '../errors.js';
 import { absorbSetCookies, cookieHeader } from './cookies.js';
 import type { SessionData } from './types.js';
 

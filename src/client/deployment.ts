@@ -3,7 +3,7 @@
  * a failed detection throws rather than guesses, since the two answer the same URL differently.
  */
 
-import { AuthenticationError, ConfigurationError, isJiraError, NetworkError } from './errors.js';
+import { AuthenticationError, ConfigurationError, isJiraError, NetworkError } from '../errors.js';
 import type { Deployment } from './types.js';
 
 /** Map serverInfo's `deploymentType`: "Cloud" is Cloud, anything else ("Server", "DataCenter") is Data Center. */

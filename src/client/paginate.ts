@@ -4,7 +4,7 @@
  * `pageSize` work on both; token paging cannot jump ahead, so `skip` there discards items client-side.
  */
 
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError } from '../errors.js';
 import type { PagingSpec, QueryValue, RequestSpec } from './types.js';
 
 /** Sends one page request and returns its parsed JSON. */

@@ -3,8 +3,8 @@
  * fetch runs with `redirect: 'manual'`, same-origin hops keep the headers, a hop elsewhere drops them.
  */
 
+import { JiraError } from '../errors.js';
 import type { EncodedBody } from './body.js';
-import { JiraError } from './errors.js';
 import { redactUrl } from './redact.js';
 import type { FetchLike } from './types.js';
 

@@ -6,9 +6,9 @@
 import { authHeaders } from '../auth/apply.js';
 import type { Session } from '../auth/session.js';
 import type { Auth, SessionAuth } from '../auth/types.js';
+import { ConfigurationError, isJiraError, SessionExpiredError, TimeoutError } from '../errors.js';
 import { attemptSignal } from './abort.js';
 import { type EncodedBody, encodeBody } from './body.js';
-import { ConfigurationError, isJiraError, SessionExpiredError, TimeoutError } from './errors.js';
 import { observeResponse } from './observe.js';
 import type { PipelineConfig } from './pipeline-config.js';
 import { redactUrl } from './redact.js';

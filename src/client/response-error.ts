@@ -9,7 +9,7 @@ import {
   PermissionError,
   RateLimitError,
   ServerError,
-} from './errors.js';
+} from '../errors.js';
 import { redact } from './redact.js';
 import { parseRetryAfter } from './retry.js';
 

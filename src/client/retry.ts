@@ -4,7 +4,7 @@
  * reached Jira is only re-sent when repeating it is harmless (idempotent methods).
  */
 
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError } from '../errors.js';
 import type { RetryOptions } from './types.js';
 
 export interface RetryPolicy {

@@ -4,7 +4,7 @@
  */
 
 import type { Dispatcher } from 'undici';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError } from '../errors.js';
 import { redactUrl } from './redact.js';
 import type { FetchLike } from './types.js';
 

@@ -1,6 +1,6 @@
 /** Server URL normalisation, request URL building and query encoding. */
 
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError } from '../errors.js';
 import { redactUrl } from './redact.js';
 import type { QueryValue } from './types.js';
 

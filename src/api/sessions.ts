@@ -4,11 +4,11 @@
  * with GET /rest/api/2/myself and keeps whatever cookies Jira sets (Cloud's tenant.session.token, ...).
  */
 
+import { Session } from '../auth/session.js';
+import type { Auth, SessionData } from '../auth/types.js';
 import type { InternalCallOptions, JiraCore } from '../client/core.js';
-import { ConfigurationError, isJiraError } from '../client/errors.js';
 import type { CallOptions } from '../client/types.js';
-import { Session } from './session.js';
-import type { Auth, SessionData } from './types.js';
+import { ConfigurationError, isJiraError } from '../errors.js';
 
 type Credential = Exclude<Auth, { type: 'session' } | { type: 'anonymous' }>;
 

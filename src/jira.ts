@@ -3,29 +3,20 @@
  * (no globals), so several clients for different servers or users coexist in one process.
  */
 
-import { type IssuesApi, issuesApi } from '../api/issues.js';
-import { fetchMyself } from '../api/myself.js';
-import { fetchServerInfo } from '../api/server-info.js';
-import { Session } from '../auth/session.js';
-import {
-  type CreateSessionOptions,
-  createSession,
-  removeSession,
-  renewSession,
-} from '../auth/session-flow.js';
-import type { Auth } from '../auth/types.js';
-import type { ServerInfo } from '../models/server-info.js';
-import type { User } from '../models/user.js';
-import { VERSION } from '../version.js';
-import { identityOf, TtlCache } from './cache.js';
-import type { InternalCallOptions, JiraCore } from './core.js';
-import { DeploymentDetector } from './deployment.js';
-import { ConfigurationError } from './errors.js';
-import { HeaderLog } from './header-log.js';
-import { paginate } from './paginate.js';
-import { type AuthSource, RequestPipeline } from './request.js';
-import { retryPolicy } from './retry.js';
-import { Transport } from './transport.js';
+import { type IssuesApi, issuesApi } from './api/issues.js';
+import { fetchMyself } from './api/myself.js';
+import { fetchServerInfo } from './api/server-info.js';
+import { type CreateSessionOptions, createSession, removeSession, renewSession } from './api/sessions.js';
+import { Session } from './auth/session.js';
+import type { Auth } from './auth/types.js';
+import { identityOf, TtlCache } from './client/cache.js';
+import type { InternalCallOptions, JiraCore } from './client/core.js';
+import { DeploymentDetector } from './client/deployment.js';
+import { HeaderLog } from './client/header-log.js';
+import { paginate } from './client/paginate.js';
+import { type AuthSource, RequestPipeline } from './client/request.js';
+import { retryPolicy } from './client/retry.js';
+import { Transport } from './client/transport.js';
 import type {
   CallOptions,
   Deployment,
@@ -33,8 +24,12 @@ import type {
   JiraOptions,
   PagingSpec,
   RequestSpec,
-} from './types.js';
-import { normalizeServer } from './url.js';
+} from './client/types.js';
+import { normalizeServer } from './client/url.js';
+import { ConfigurationError } from './errors.js';
+import type { ServerInfo } from './models/server-info.js';
+import type { User } from './models/user.js';
+import { VERSION } from './version.js';
 
 /** `jira.sessions`: sign in once, then every call uses the session. */
 export interface SessionsApi {
