@@ -96,6 +96,7 @@ export async function connect(ctx: Context, opts: { auth?: Auth } = {}): Promise
     if (ownServer && profile?.deployment) options.deployment = profile.deployment;
   }
   options.auth = auth ?? { type: 'anonymous' };
+  ctx.anonymous = options.auth.type === 'anonymous';
   const jira = new Jira(options);
 
   if (!target.sandbox && ownServer && profile && !profile.deployment) {

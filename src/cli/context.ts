@@ -15,6 +15,8 @@ export class Context {
   readonly format: OutputFormat;
   private configStore: Promise<ConfigStore> | undefined;
   private readonly closers: (() => Promise<void>)[] = [];
+  /** Set when the call goes out with no credential at all, so errors can say so. */
+  anonymous = false;
 
   constructor(readonly globals: GlobalOptions) {
     this.terminal = new Terminal({

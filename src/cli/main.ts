@@ -49,7 +49,7 @@ function reportFailure(err: unknown, argv: readonly string[], noun: string | und
     return ExitCode.usage;
   }
 
-  const report = describeError(err, loadedLibrary());
+  const report = describeError(err, loadedLibrary(), activeContext()?.anonymous);
   terminal.err(`jirats: ${report.message}`);
   if (report.hint) terminal.err(`hint: ${report.hint}`);
   for (const line of report.details) terminal.debug(`  ${line}`);

@@ -12,8 +12,14 @@ export interface ErrorReport {
 const TLS_CODES =
   /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH|ALTNAME/;
 
-/** Turns any thrown value into what the user sees; `lib` is the loaded library, if any. */
-export function describeError(err: unknown, lib: Library | undefined): ErrorReport {
+const ANONYMOUS_HINT =
+  'no credentials were sent, and Jira hides from anonymous users what they may not see; sign in with `jirats session new`';
+
+/**
+ * Turns any thrown value into what the user sees; `lib` is the loaded library, if any. `anonymous` says the call
+ * carried no credential, which explains most 401s and 404s better than anything Jira says.
+ */
+export function describeError(err: unknown, lib: Library | undefined, anonymous = false): ErrorReport {
   if (err instanceof CliError) {
     return { message: oneLine(err.message), hint: err.hint, details: [], exitCode: err.exitCode };
   }
@@ -23,7 +29,9 @@ export function describeError(err: unknown, lib: Library | undefined): ErrorRepo
       const inner = describeJiraError(err.cause, lib);
       return { ...inner, details: [`while: ${oneLine(lib.redact(err.message))}`, ...inner.details] };
     }
-    return describeJiraError(err, lib);
+    const report = describeJiraError(err, lib);
+    const hidden = err instanceof lib.NotFoundError || err instanceof lib.AuthenticationError;
+    return anonymous && hidden ? { ...report, hint: ANONYMOUS_HINT } : report;
   }
   const message = err instanceof Error ? err.message : String(err);
   return {

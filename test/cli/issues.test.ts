@@ -108,6 +108,17 @@ describe('issue get', () => {
     assert.match(errLines(r)[0] ?? '', /^jirats: .*404/);
   });
 
+  it('a 404 without any credential says that nobody was signed in', async () => {
+    const r = await home.run(['issue', 'get', 'DEMO-1', ...server]);
+    assert.equal(r.code, 4);
+    assert.equal(r.stdout, '');
+    assert.match(errLines(r)[0] ?? '', /^jirats: .*404/);
+    assert.equal(
+      errLines(r)[1],
+      'hint: no credentials were sent, and Jira hides from anonymous users what they may not see; sign in with `jirats session new`',
+    );
+  });
+
   it('an invalid issue key exits 2 before any request', async () => {
     const r = await home.run(['issue', 'get', 'not a key', '--server', 'http://127.0.0.1:9']);
     assert.equal(r.code, 2);
