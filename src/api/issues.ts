@@ -4,6 +4,7 @@ import type { JiraCore } from '../client/core.js';
 import { apiVersion } from '../client/deployment.js';
 import type { CallOptions, SearchOptions } from '../client/types.js';
 import { type Issue, toIssue } from '../models/issue.js';
+import { loadTextConverters, textConvertersReady } from '../models/rich-text.js';
 import { searchIssues } from './search.js';
 
 export interface GetIssueOptions extends CallOptions {
@@ -25,7 +26,17 @@ export async function getIssue(core: JiraCore, key: string, opts: GetIssueOption
     },
     call,
   );
-  return toIssue(json);
+  return readyToRead(toIssue(json));
+}
+
+/** Where a description cannot be converted on read, load the converter before handing the issue out. */
+async function readyToRead(issue: Issue): Promise<Issue> {
+  if ('descriptionRaw' in issue && !textConvertersReady()) await loadTextConverters();
+  return issue;
+}
+
+async function* readyToReadAll(issues: AsyncIterable<Issue>): AsyncGenerator<Issue> {
+  for await (const issue of issues) yield await readyToRead(issue);
 }
 
 /** `jira.issues`. */
@@ -40,6 +51,6 @@ export interface IssuesApi {
 export function issuesApi(core: JiraCore): IssuesApi {
   return {
     get: (key, opts) => getIssue(core, key, opts),
-    search: (jql, opts) => searchIssues(core, jql, opts),
+    search: (jql, opts) => readyToReadAll(searchIssues(core, jql, opts)),
   };
 }

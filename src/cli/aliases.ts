@@ -15,6 +15,12 @@ export const JIRAPS_ALIASES: Readonly<Record<string, readonly string[]>> = {
   'Invoke-JiraMethod': ['invoke'],
   'Set-JiraResponseHeaderLogConfiguration': ['headers-log', 'set'],
   'Get-JiraResponseHeaderLogConfiguration': ['headers-log', 'get'],
+  'ConvertTo-AtlassianDocumentFormat': ['adf', 'from-markdown'],
+  'ConvertTo-ADF': ['adf', 'from-markdown'],
+  'ConvertFrom-AtlassianDocumentFormat': ['adf', 'to-markdown'],
+  'ConvertFrom-ADF': ['adf', 'to-markdown'],
+  'ConvertTo-JiraTable': ['table'],
+  'Format-Jira': ['table'],
 };
 
 let byLowerCase: Map<string, readonly string[]> | undefined;

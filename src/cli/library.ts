@@ -1,15 +1,16 @@
 /**
  * Lazy access to the library and the sandbox: the CLI loads them only when a command needs them, so
- * `--version`, `--help` and config commands never pay for the HTTP stack.
+ * `--version`, `--help` and config commands never pay for the HTTP stack. The client comes without the
+ * rich-text converters, which the text commands load themselves.
  */
-export type Library = typeof import('../index.js');
+export type Library = typeof import('../library-core.js');
 export type SandboxModule = typeof import('../sandbox/index.js');
 
 let library: Library | undefined;
 
 /** Loads the library once and returns it. */
 export async function loadLibrary(): Promise<Library> {
-  library ??= await import('../index.js');
+  library ??= await import('../library-core.js');
   return library;
 }
 

@@ -1,6 +1,7 @@
 /** Issues: the wire envelope plus the handful of fields almost every caller reads. */
 
 import { asRecord, str } from './json.js';
+import { defineLazyMarkdown } from './rich-text.js';
 import { toUserOrNull, type User } from './user.js';
 
 /** A Jira issue; `fields` are as sent on the wire, `raw` is the whole wire JSON. */
@@ -18,6 +19,10 @@ export interface Issue {
   labels?: string[];
   created?: string;
   updated?: string;
+  /** The description as Markdown on both flavors, converted on first read; null when the issue has none. */
+  description?: string | null;
+  /** The description as sent: ADF on Cloud v3, wiki markup on v2 and Data Center. */
+  descriptionRaw?: unknown;
   raw: Record<string, unknown>;
 }
 
@@ -55,5 +60,9 @@ export function toIssue(json: unknown): Issue {
   if (created !== undefined) issue.created = created;
   const updated = str(fields, 'updated');
   if (updated !== undefined) issue.updated = updated;
+  if ('description' in fields) {
+    issue.descriptionRaw = fields.description;
+    defineLazyMarkdown(issue, 'description', fields.description);
+  }
   return issue;
 }

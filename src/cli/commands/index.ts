@@ -18,4 +18,7 @@ export const NOUNS: readonly { name: string; load: () => Promise<NounModule> }[]
   { name: 'config', load: () => import('./config.js') },
   { name: 'headers-log', load: () => import('./headers-log.js') },
   { name: 'sandbox', load: () => import('./sandbox.js') },
+  { name: 'adf', load: () => import('./adf.js') },
+  { name: 'wiki', load: () => import('./wiki.js') },
+  { name: 'table', load: () => import('./table.js') },
 ];
