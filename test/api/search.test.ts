@@ -121,50 +121,31 @@ describe('issues.search', () => {
 });
 
 describe('issues.search under faults', () => {
-  it('Data Center: repeats GET pages whose connection was reset, and finds everything', async () => {
-    const reasons: string[] = [];
-    const clean = sandboxClient('datacenter', { auth: CREDS.dcBasic('admin') });
-    const faulty = sandboxClient(
-      'datacenter',
-      {
-        auth: CREDS.dcBasic('admin'),
-        deployment: 'datacenter',
-        retry: { retries: 10, baseDelayMs: 1, maxDelayMs: 2 },
-        hooks: { beforeRetry: [(s) => void reasons.push(s.reason)] },
-      },
-      { faults: 'reset=0.3,seed=7' },
-    );
-    try {
-      const expected = await keys(clean.jira.issues.search(JQL));
-      assert.deepEqual(await keys(faulty.jira.issues.search(JQL, { pageSize: 3 })), expected);
-      assert.ok(reasons.length > 0, 'the faults caused retries');
-      assert.ok(reasons.every((r) => r === 'ECONNRESET'));
-    } finally {
-      await clean.sb.close();
-      await faulty.sb.close();
-    }
-  });
-  it('Cloud: repeats search/jql POSTs whose connection was reset, since a search only reads', async () => {
-    const reasons: string[] = [];
-    const clean = sandboxClient('cloud', { auth: CREDS.cloudToken('admin') });
-    const faulty = sandboxClient(
-      'cloud',
-      {
-        auth: CREDS.cloudToken('admin'),
-        deployment: 'cloud',
-        retry: { retries: 10, baseDelayMs: 1, maxDelayMs: 2 },
-        hooks: { beforeRetry: [(s) => void reasons.push(s.reason)] },
-      },
-      { faults: 'reset=0.3,seed=7' },
-    );
-    try {
-      const expected = await keys(clean.jira.issues.search(JQL));
-      assert.deepEqual(await keys(faulty.jira.issues.search(JQL, { pageSize: 3 })), expected);
-      assert.ok(reasons.length > 0, 'the faults caused retries');
-      assert.ok(reasons.every((r) => r === 'ECONNRESET'));
-    } finally {
-      await clean.sb.close();
-      await faulty.sb.close();
-    }
-  });
+  // Data Center pages with GETs; Cloud with POSTs to search/jql, which only read and so are safe to repeat.
+  for (const flavor of ['datacenter', 'cloud'] as const) {
+    it(`${flavor}: repeats search pages whose connection was reset, and finds everything`, async () => {
+      const reasons: string[] = [];
+      const auth = flavor === 'cloud' ? CREDS.cloudToken('admin') : CREDS.dcBasic('admin');
+      const clean = sandboxClient(flavor, { auth });
+      const faulty = sandboxClient(
+        flavor,
+        {
+          auth,
+          deployment: flavor,
+          retry: { retries: 10, baseDelayMs: 1, maxDelayMs: 2 },
+          hooks: { beforeRetry: [(s) => void reasons.push(s.reason)] },
+        },
+        { faults: 'reset=0.3,seed=7' },
+      );
+      try {
+        const expected = await keys(clean.jira.issues.search(JQL));
+        assert.deepEqual(await keys(faulty.jira.issues.search(JQL, { pageSize: 3 })), expected);
+        assert.ok(reasons.length > 0, 'the faults caused retries');
+        assert.ok(reasons.every((r) => r === 'ECONNRESET'));
+      } finally {
+        await clean.sb.close();
+        await faulty.sb.close();
+      }
+    });
+  }
 });
