@@ -34,7 +34,8 @@ describe('the README and docs example: the library on the in-process sandbox', (
       });
       await assert.rejects(refused.myself(), /plain http/);
       const allowed = new Jira({
-        ...{ server: 'http://sandbox.example', fetch: sandbox.fetch },
+        server: 'http://sandbox.example',
+        fetch: sandbox.fetch,
         auth,
         allowInsecureHttp: true,
       });
