@@ -4,6 +4,7 @@ import { mergeText } from './adf-inline-tidy.js';
 import type { AdfMark, AdfNode } from './adf-types.js';
 import { takeAlertMarker } from './alert-panels.js';
 import { detailsEvents } from './details-html.js';
+import type { MarkdownChunk } from './markdown-chunks.js';
 import { collectDefinitions, type MarkdownContext, mdastText } from './markdown-context.js';
 import { phrasingToAdf } from './markdown-inline-to-adf.js';
 import { listToAdf } from './markdown-lists-to-adf.js';
@@ -21,12 +22,23 @@ export function blocksToAdf(
   ctx: MarkdownContext,
   container: Container,
 ): AdfNode[] {
-  return fitBlocks(convertSequence(nodes, ctx), container);
+  return fitBlocks(convertSequence([{ source: ctx.source, nodes }], ctx), container);
+}
+
+/** Convert a whole document parsed in pieces, in order, as one sequence (an expand may span pieces). */
+export function chunksToAdf(chunks: readonly MarkdownChunk[], ctx: MarkdownContext): AdfNode[] {
+  const pieces = chunks.map((chunk) => ({ source: chunk.source, nodes: chunk.tree.children }));
+  return fitBlocks(convertSequence(pieces, ctx), 'doc');
+}
+
+interface SourcedNodes {
+  source: string;
+  nodes: readonly RootContent[];
 }
 
 // `<details>` open and close tags arrive as separate HTML blocks around ordinary Markdown, so expands are
 // assembled here with a stack rather than by the tree.
-function convertSequence(nodes: readonly RootContent[], ctx: MarkdownContext): AdfNode[] {
+function convertSequence(pieces: readonly SourcedNodes[], outer: MarkdownContext): AdfNode[] {
   const stack: ExpandFrame[] = [{ title: undefined, blocks: [] }];
   const top = (): ExpandFrame => stack[stack.length - 1] as ExpandFrame;
   const closeTop = (): void => {
@@ -34,19 +46,22 @@ function convertSequence(nodes: readonly RootContent[], ctx: MarkdownContext): A
     const attrs: Record<string, unknown> = frame.title === undefined ? {} : { title: frame.title };
     top().blocks.push({ type: 'expand', attrs, content: nonEmpty(fitBlocks(frame.blocks, 'expand')) });
   };
-  for (const node of nodes) {
-    const events = node.type === 'html' ? detailsEvents(node.value) : undefined;
-    if (!events) {
-      convertBlock(node, ctx, top().blocks);
-      continue;
-    }
-    for (const event of events) {
-      if (event.kind === 'open') stack.push({ title: undefined, blocks: [] });
-      else if (event.kind === 'title') {
-        if (stack.length > 1) top().title = event.title;
-      } else if (event.kind === 'close') {
-        if (stack.length > 1) closeTop();
-      } else top().blocks.push(...markdownFragmentToAdf(event.text, ctx));
+  for (const piece of pieces) {
+    const ctx = { ...outer, source: piece.source };
+    for (const node of piece.nodes) {
+      const events = node.type === 'html' ? detailsEvents(node.value) : undefined;
+      if (!events) {
+        convertBlock(node, ctx, top().blocks);
+        continue;
+      }
+      for (const event of events) {
+        if (event.kind === 'open') stack.push({ title: undefined, blocks: [] });
+        else if (event.kind === 'title') {
+          if (stack.length > 1) top().title = event.title;
+        } else if (event.kind === 'close') {
+          if (stack.length > 1) closeTop();
+        } else top().blocks.push(...markdownFragmentToAdf(event.text, ctx));
+      }
     }
   }
   while (stack.length > 1) closeTop();
@@ -56,7 +71,7 @@ function convertSequence(nodes: readonly RootContent[], ctx: MarkdownContext): A
 function markdownFragmentToAdf(text: string, ctx: MarkdownContext): AdfNode[] {
   const tree = parseMarkdown(text);
   collectDefinitions(tree, ctx.definitions);
-  return convertSequence(tree.children, { ...ctx, source: text });
+  return convertSequence([{ source: text, nodes: tree.children }], ctx);
 }
 
 /** Containers nested deeper than this keep their text as a paragraph (guards the stack). */
@@ -97,7 +112,7 @@ function convertBlock(node: RootContent, ctx: MarkdownContext, out: AdfNode[]): 
     case 'definition':
       return;
     case 'footnoteDefinition': {
-      const blocks = convertSequence(node.children, ctx);
+      const blocks = convertSequence([{ source: ctx.source, nodes: node.children }], ctx);
       const label = `[^${node.label ?? node.identifier}]:`;
       const first = blocks[0];
       if (first?.type === 'paragraph')

@@ -32,9 +32,9 @@ export function collectDefinitions(tree: Root, into: Map<string, LinkDefinition>
 }
 
 /** A fresh context for one document. */
-export function createMarkdownContext(source: string, tree: Root): MarkdownContext {
+export function createMarkdownContext(source: string, trees: readonly Root[]): MarkdownContext {
   const definitions = new Map<string, LinkDefinition>();
-  collectDefinitions(tree, definitions);
+  for (const tree of trees) collectDefinitions(tree, definitions);
   let counter = 0;
   return {
     source,

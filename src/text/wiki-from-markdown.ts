@@ -1,8 +1,8 @@
 import type { List, RootContent } from 'mdast';
 import { alertForPanelType, takeAlertMarker } from './alert-panels.js';
 import { detailsEvents } from './details-html.js';
+import { parseMarkdownChunks } from './markdown-chunks.js';
 import { createMarkdownContext, type MarkdownContext, mdastText } from './markdown-context.js';
-import { parseMarkdown } from './markdown-parse.js';
 import { escapeWikiText } from './wiki-escape.js';
 import { phrasingToWiki } from './wiki-inline-from-markdown.js';
 import { wikiPanelOpen } from './wiki-panels.js';
@@ -10,9 +10,15 @@ import { wikiPanelOpen } from './wiki-panels.js';
 /** Convert Markdown to Jira wiki markup (Data Center and v2 text fields). */
 export function markdownToWiki(markdown: string): string {
   const source = typeof markdown === 'string' ? markdown : String(markdown ?? '');
-  const tree = parseMarkdown(source);
-  const ctx = createMarkdownContext(source, tree);
-  return blocksToWiki(tree.children, ctx).join('\n\n');
+  const chunks = parseMarkdownChunks(source);
+  const ctx = createMarkdownContext(
+    source,
+    chunks.map((chunk) => chunk.tree),
+  );
+  const blocks = chunks.flatMap((chunk) =>
+    blocksToWiki(chunk.tree.children, { ...ctx, source: chunk.source }),
+  );
+  return blocks.join('\n\n');
 }
 
 function blocksToWiki(nodes: readonly RootContent[], ctx: MarkdownContext): string[] {
