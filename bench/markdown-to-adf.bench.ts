@@ -1,6 +1,7 @@
 // Markdown → ADF throughput at 100 KB, 1 MB and 10 MB of generated Markdown, with marklassian side by side
 // at 1 MB when it is installed. Run: node --import tsx bench/markdown-to-adf.bench.ts
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from '../src/sandbox/random.js';
 import { markdownToAdf } from '../src/text/index.js';
 
 type Converter = (markdown: string) => unknown;
@@ -12,18 +13,6 @@ export interface SizeResult {
   ms: number;
   msPerMb: number;
   marklassianMs?: number;
-}
-
-// A small deterministic generator (mulberry32), so every run converts the same document.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = [
@@ -42,7 +31,8 @@ const WORDS = [
 
 /** A Markdown document of about `bytes` bytes mixing the constructs Jira descriptions use. */
 export function generateMarkdown(bytes: number, seed = 1): string {
-  const next = random(seed);
+  // Seeded, so every run converts the same document.
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const sentence = (): string => {
     const words = Array.from({ length: 6 + Math.floor(next() * 10) }, () => pick(WORDS));
