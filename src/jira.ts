@@ -5,6 +5,17 @@
 
 import { type IssuesApi, issuesApi } from './api/issues.js';
 import { fetchMyself } from './api/myself.js';
+import {
+  type CachedLoader,
+  type CacheType,
+  type FieldsApi,
+  type IssueLinkTypesApi,
+  type IssueTypesApi,
+  type PrioritiesApi,
+  type ResolutionsApi,
+  referenceApis,
+  type StatusesApi,
+} from './api/reference.js';
 import { fetchServerInfo } from './api/server-info.js';
 import { type CreateSessionOptions, createSession, removeSession, renewSession } from './api/sessions.js';
 import { Session } from './auth/session.js';
@@ -53,6 +64,12 @@ export class Jira {
   /** Normalized base URL (context path included, no trailing slash). */
   readonly server: string;
   readonly issues: IssuesApi;
+  readonly fields: FieldsApi;
+  readonly priorities: PrioritiesApi;
+  readonly statuses: StatusesApi;
+  readonly issueTypes: IssueTypesApi;
+  readonly resolutions: ResolutionsApi;
+  readonly issueLinkTypes: IssueLinkTypesApi;
   readonly sessions: SessionsApi;
   readonly headerLog: HeaderLogApi;
 
@@ -102,6 +119,13 @@ export class Jira {
       deployment: (opts) => this.deployment(opts),
     };
     this.issues = issuesApi(this.#core);
+    const reference = referenceApis(this.#core, this.#cachedLoader());
+    this.fields = reference.fields;
+    this.priorities = reference.priorities;
+    this.statuses = reference.statuses;
+    this.issueTypes = reference.issueTypes;
+    this.resolutions = reference.resolutions;
+    this.issueLinkTypes = reference.issueLinkTypes;
     this.sessions = {
       create: (auth, opts) => this.#createSession(auth, opts),
       get: () => this.#session,
@@ -124,7 +148,7 @@ export class Jira {
   /** Server version and deployment type, cached per identity for `cacheTtlMs` unless `fresh`. */
   async serverInfo(opts: CallOptions & { fresh?: boolean } = {}): Promise<ServerInfo> {
     const { fresh, ...call } = opts;
-    const key = `${this.server}|serverInfo|${await this.#identity(call)}`;
+    const key = `${this.server}|serverinfo|${await this.#identity(call)}`;
     return this.#cache.getOrLoad(key, () => fetchServerInfo(this.#core, call), fresh === true);
   }
 
@@ -143,9 +167,27 @@ export class Jira {
     return this.#core.paginate<T>(req, paging, opts);
   }
 
-  /** Forget cached reference data (serverInfo, ...). */
-  clearCache(): void {
-    this.#cache.clear();
+  /** Forget cached reference data: one kind (for every identity), or everything when `type` is omitted. */
+  clearCache(type?: CacheType): void {
+    if (type === undefined) {
+      this.#cache.clear();
+      return;
+    }
+    if (!CACHE_TYPES.includes(type)) {
+      throw new ConfigurationError(
+        `Unknown cache type '${String(type)}' (expected ${CACHE_TYPES.join(', ')})`,
+      );
+    }
+    this.#cache.clearWhere((key) => key.startsWith(`${this.server}|${type}|`));
+  }
+
+  /** Reference lists share the serverInfo cache: one entry per server, kind and caller identity. */
+  #cachedLoader(): CachedLoader {
+    return async (type, load, opts) => {
+      const { fresh, ...call } = opts;
+      const key = `${this.server}|${type}|${await this.#identity(call)}`;
+      return this.#cache.getOrLoad(key, load, fresh === true);
+    };
   }
 
   /** Close pooled connections held for `ca`/`insecure`/`proxy` (plain fetch needs no closing). */
@@ -217,6 +259,8 @@ export class Jira {
     this.#headerLog = log;
   }
 }
+
+const CACHE_TYPES: readonly CacheType[] = ['fields', 'issuetypes', 'priorities', 'statuses', 'serverinfo'];
 
 const AUTH_TYPES = new Set(['basic', 'apiToken', 'pat', 'headers', 'session', 'anonymous']);
 

@@ -3,7 +3,19 @@
  * commands that never convert text do not pay for the Markdown parser; `index.ts` adds the converters.
  */
 
+export type { CommentsApi, ListCommentsOptions, WriteCommentOptions } from './api/comments.js';
 export type { GetIssueOptions, IssuesApi } from './api/issues.js';
+export type {
+  CachedListOptions,
+  CacheType,
+  FieldsApi,
+  IssueLinkTypesApi,
+  IssueTypesApi,
+  PrioritiesApi,
+  ResolutionsApi,
+  StatusesApi,
+} from './api/reference.js';
+export type { RichTextInput } from './api/rich-text-input.js';
 export type { CreateSessionOptions } from './api/sessions.js';
 export { Session } from './auth/session.js';
 export type {
@@ -47,7 +59,23 @@ export {
   TimeoutError,
 } from './errors.js';
 export { type HeaderLogApi, Jira, type SessionsApi } from './jira.js';
+export { type Comment, type CommentVisibility, toComment } from './models/comment.js';
 export { type Issue, toIssue } from './models/issue.js';
+export {
+  type Field,
+  type IssueLinkType,
+  type IssueType,
+  type Priority,
+  type Resolution,
+  type Status,
+  type StatusCategory,
+  toField,
+  toIssueLinkType,
+  toIssueType,
+  toPriority,
+  toResolution,
+  toStatus,
+} from './models/reference.js';
 export { type ServerInfo, toServerInfo } from './models/server-info.js';
 export { toUser, type User } from './models/user.js';
 export { VERSION } from './version.js';

@@ -5,6 +5,7 @@ import { apiVersion } from '../client/deployment.js';
 import type { CallOptions, SearchOptions } from '../client/types.js';
 import { type Issue, toIssue } from '../models/issue.js';
 import { loadTextConverters, textConvertersReady } from '../models/rich-text.js';
+import { type CommentsApi, commentsApi } from './comments.js';
 import { searchIssues } from './search.js';
 
 export interface GetIssueOptions extends CallOptions {
@@ -45,6 +46,8 @@ export interface IssuesApi {
   get(key: string, opts?: GetIssueOptions): Promise<Issue>;
   /** Issues matching JQL, lazily (Cloud: token paging; Data Center: offset paging). */
   search(jql: string, opts?: CallOptions & SearchOptions): AsyncIterable<Issue>;
+  /** Comments on an issue: list, get, add, update, remove. */
+  readonly comments: CommentsApi;
 }
 
 /** Build the `issues` namespace over a client core. */
@@ -52,5 +55,6 @@ export function issuesApi(core: JiraCore): IssuesApi {
   return {
     get: (key, opts) => getIssue(core, key, opts),
     search: (jql, opts) => readyToReadAll(searchIssues(core, jql, opts)),
+    comments: commentsApi(core),
   };
 }

@@ -4,6 +4,8 @@
  */
 export const JIRAPS_ALIASES: Readonly<Record<string, readonly string[]>> = {
   'Get-JiraIssue': ['issue', 'get'],
+  'Add-JiraIssueComment': ['comment', 'add'],
+  'Get-JiraIssueComment': ['comment', 'list'],
   'New-JiraSession': ['session', 'new'],
   'Get-JiraSession': ['session', 'show'],
   'Remove-JiraSession': ['session', 'remove'],
@@ -20,6 +22,12 @@ export const JIRAPS_ALIASES: Readonly<Record<string, readonly string[]>> = {
   'ConvertFrom-AtlassianDocumentFormat': ['adf', 'to-markdown'],
   'ConvertFrom-ADF': ['adf', 'to-markdown'],
   'ConvertTo-JiraTable': ['table'],
+  'Get-JiraField': ['field', 'list'],
+  'Get-JiraPriority': ['priority', 'list'],
+  'Get-JiraStatus': ['status', 'list'],
+  'Get-JiraIssueType': ['issuetype', 'list'],
+  'Get-JiraIssueLinkType': ['linktype', 'list'],
+  'Clear-JiraCache': ['cache', 'clear'],
   'Format-Jira': ['table'],
 };
 

@@ -40,6 +40,11 @@ export class TtlCache {
     this.entries.clear();
   }
 
+  /** Forget the entries whose key matches (one kind of data, across identities). */
+  clearWhere(matches: (key: string) => boolean): void {
+    for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);
+  }
+
   /** Number of live entries (for tests and diagnostics). */
   get size(): number {
     const now = this.now();

@@ -6,9 +6,11 @@ import { Hono } from 'hono';
 import type { Authenticator, Caller } from './auth.js';
 import type { Flavor } from './model.js';
 import { errorResponse, pageNotFound, routeNotFound } from './render/responses.js';
+import { registerComments } from './routes/comments.js';
 import type { RouteDeps, SandboxApp } from './routes/context.js';
 import { registerIssues } from './routes/issues.js';
 import { registerMyself } from './routes/myself.js';
+import { registerReference } from './routes/reference.js';
 import { registerSearch } from './routes/search.js';
 import { registerServerInfo } from './routes/server-info.js';
 import { registerSession } from './routes/session.js';
@@ -54,7 +56,9 @@ export function createApp(options: AppOptions): SandboxApp {
   registerMyself(app, deps);
   registerSession(app, deps);
   registerIssues(app, deps);
+  registerComments(app, deps);
   registerSearch(app, deps);
+  registerReference(app, deps);
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;

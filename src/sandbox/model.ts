@@ -68,6 +68,8 @@ export interface CommentRecord {
   body: string;
   created: string;
   updated: string;
+  /** Restriction to a project role or group; absent when everyone who can browse may see it. */
+  visibility?: { type: 'role' | 'group'; value: string };
 }
 
 export interface ChangelogRecord {
@@ -264,4 +266,12 @@ export const TRANSITIONS: readonly { id: string; name: string; toStatusId: strin
   { id: '11', name: 'To Do', toStatusId: '10000' },
   { id: '21', name: 'In Progress', toStatusId: '3' },
   { id: '31', name: 'Done', toStatusId: '10001' },
+];
+
+/** Data Center 10's default issue link types (Cloud ships the same four). */
+export const ISSUE_LINK_TYPES: readonly { id: string; name: string; inward: string; outward: string }[] = [
+  { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+  { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+  { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+  { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
 ];

@@ -156,6 +156,35 @@ export const SPEC_PATCHES: readonly SpecPatch[] = [
     },
   },
   {
+    id: 'dc-reference-lists-are-arrays',
+    flavor: 'datacenter',
+    cite: '§1.5 defect 1 and §1.6: /field, /issuetype, /priority, /status, /statuscategory, /resolution declare one item',
+    apply: (spec) => {
+      for (const resource of ['field', 'issuetype', 'priority', 'status', 'statuscategory', 'resolution']) {
+        const op = spec.paths[`/api/2/${resource}`]?.get as Json | undefined;
+        const ok = op ? responsesOf(op)['200'] : undefined;
+        const content = ok?.content as Record<string, Json> | undefined;
+        const json = content?.['application/json'];
+        if (json) json.schema = { type: 'array', items: json.schema };
+      }
+    },
+  },
+  {
+    id: 'dc-issuelinktypes-schema',
+    flavor: 'datacenter',
+    cite: '§1.6 (empty schemas) and §3.6: IssueLinkTypesBean is empty; the reply is {"issueLinkTypes":[...]}',
+    apply: (spec) => {
+      spec.components.schemas.IssueLinkTypesBean = {
+        type: 'object',
+        required: ['issueLinkTypes'],
+        properties: {
+          issueLinkTypes: { type: 'array', items: { $ref: '#/components/schemas/IssueLinkTypeJsonBean' } },
+        },
+        additionalProperties: false,
+      };
+    },
+  },
+  {
     id: 'dc-error-bodies',
     flavor: 'datacenter',
     cite: '§3.13 and §3.15: error replies carry ErrorCollection (401: the message/status-code body)',

@@ -11,6 +11,7 @@ export interface NounModule {
  */
 export const NOUNS: readonly { name: string; load: () => Promise<NounModule> }[] = [
   { name: 'issue', load: () => import('./issue.js') },
+  { name: 'comment', load: () => import('./comment.js') },
   { name: 'session', load: () => import('./session.js') },
   { name: 'server', load: () => import('./server.js') },
   { name: 'user', load: () => import('./user.js') },
@@ -21,4 +22,11 @@ export const NOUNS: readonly { name: string; load: () => Promise<NounModule> }[]
   { name: 'adf', load: () => import('./adf.js') },
   { name: 'wiki', load: () => import('./wiki.js') },
   { name: 'table', load: () => import('./table.js') },
+  { name: 'field', load: async () => (await import('./reference.js')).fieldNoun },
+  { name: 'priority', load: async () => (await import('./reference.js')).priorityNoun },
+  { name: 'status', load: async () => (await import('./reference.js')).statusNoun },
+  { name: 'issuetype', load: async () => (await import('./reference.js')).issueTypeNoun },
+  { name: 'resolution', load: async () => (await import('./reference.js')).resolutionNoun },
+  { name: 'linktype', load: async () => (await import('./reference.js')).linkTypeNoun },
+  { name: 'cache', load: async () => (await import('./reference.js')).cacheNoun },
 ];

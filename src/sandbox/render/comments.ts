@@ -25,6 +25,7 @@ export function renderComment(issue: IssueRecord, comment: CommentRecord, scope:
     created: jiraTimestamp(comment.created),
     updated: jiraTimestamp(comment.updated),
   };
+  if (comment.visibility) out.visibility = { ...comment.visibility };
   if (scope.flavor === 'cloud') out.jsdPublic = true;
   return out;
 }
