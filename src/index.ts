@@ -1,6 +1,16 @@
 /** The public library surface of `jirats`: re-exports only. */
 
 export * from './library-core.js';
+// Converters of resources most CLI commands never read: exported here, not from the core the CLI loads.
+export { toComment } from './models/comment.js';
+export {
+  toField,
+  toIssueLinkType,
+  toIssueType,
+  toPriority,
+  toResolution,
+  toStatus,
+} from './models/reference.js';
 export {
   type AdfDoc,
   type AdfMark,

@@ -3,18 +3,19 @@
  * (no globals), so several clients for different servers or users coexist in one process.
  */
 
+import { deferredMethods } from './api/deferred.js';
 import { type IssuesApi, issuesApi } from './api/issues.js';
 import { fetchMyself } from './api/myself.js';
-import {
-  type CachedLoader,
-  type CacheType,
-  type FieldsApi,
-  type IssueLinkTypesApi,
-  type IssueTypesApi,
-  type PrioritiesApi,
-  type ResolutionsApi,
-  referenceApis,
-  type StatusesApi,
+import type {
+  CachedLoader,
+  CacheType,
+  FieldsApi,
+  IssueLinkTypesApi,
+  IssueTypesApi,
+  PrioritiesApi,
+  ReferenceApis,
+  ResolutionsApi,
+  StatusesApi,
 } from './api/reference.js';
 import { fetchServerInfo } from './api/server-info.js';
 import { type CreateSessionOptions, createSession, removeSession, renewSession } from './api/sessions.js';
@@ -119,7 +120,7 @@ export class Jira {
       deployment: (opts) => this.deployment(opts),
     };
     this.issues = issuesApi(this.#core);
-    const reference = referenceApis(this.#core, this.#cachedLoader());
+    const reference = deferredReference(this.#core, this.#cachedLoader());
     this.fields = reference.fields;
     this.priorities = reference.priorities;
     this.statuses = reference.statuses;
@@ -272,4 +273,21 @@ function checkAuth(auth: Auth): Auth {
     );
   }
   return auth;
+}
+
+/** The reference-data namespaces, their code loaded on first use. */
+function deferredReference(core: JiraCore, cached: CachedLoader): ReferenceApis {
+  let apis: Promise<ReferenceApis> | undefined;
+  const load = () => {
+    apis ??= import('./api/reference.js').then((m) => m.referenceApis(core, cached));
+    return apis;
+  };
+  return {
+    fields: deferredMethods(async () => (await load()).fields, ['list']),
+    priorities: deferredMethods(async () => (await load()).priorities, ['list']),
+    statuses: deferredMethods(async () => (await load()).statuses, ['list', 'get']),
+    issueTypes: deferredMethods(async () => (await load()).issueTypes, ['list']),
+    resolutions: deferredMethods(async () => (await load()).resolutions, ['list']),
+    issueLinkTypes: deferredMethods(async () => (await load()).issueLinkTypes, ['list', 'get']),
+  };
 }

@@ -59,22 +59,16 @@ export {
   TimeoutError,
 } from './errors.js';
 export { type HeaderLogApi, Jira, type SessionsApi } from './jira.js';
-export { type Comment, type CommentVisibility, toComment } from './models/comment.js';
+export type { Comment, CommentVisibility } from './models/comment.js';
 export { type Issue, toIssue } from './models/issue.js';
-export {
-  type Field,
-  type IssueLinkType,
-  type IssueType,
-  type Priority,
-  type Resolution,
-  type Status,
-  type StatusCategory,
-  toField,
-  toIssueLinkType,
-  toIssueType,
-  toPriority,
-  toResolution,
-  toStatus,
+export type {
+  Field,
+  IssueLinkType,
+  IssueType,
+  Priority,
+  Resolution,
+  Status,
+  StatusCategory,
 } from './models/reference.js';
 export { type ServerInfo, toServerInfo } from './models/server-info.js';
 export { toUser, type User } from './models/user.js';

@@ -5,7 +5,8 @@ import { apiVersion } from '../client/deployment.js';
 import type { CallOptions, SearchOptions } from '../client/types.js';
 import { type Issue, toIssue } from '../models/issue.js';
 import { loadTextConverters, textConvertersReady } from '../models/rich-text.js';
-import { type CommentsApi, commentsApi } from './comments.js';
+import type { CommentsApi } from './comments.js';
+import { deferredIterable, deferredMethods } from './deferred.js';
 import { searchIssues } from './search.js';
 
 export interface GetIssueOptions extends CallOptions {
@@ -55,6 +56,15 @@ export function issuesApi(core: JiraCore): IssuesApi {
   return {
     get: (key, opts) => getIssue(core, key, opts),
     search: (jql, opts) => readyToReadAll(searchIssues(core, jql, opts)),
-    comments: commentsApi(core),
+    comments: deferredComments(core),
+  };
+}
+
+/** `issues.comments`, its code (and the rich-text writer) loaded on first use. */
+function deferredComments(core: JiraCore): CommentsApi {
+  const load = async () => (await import('./comments.js')).commentsApi(core);
+  return {
+    ...deferredMethods(load, ['get', 'add', 'update', 'remove']),
+    list: deferredIterable(async () => (await load()).list),
   };
 }
