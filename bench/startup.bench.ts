@@ -12,9 +12,9 @@ import { createSandbox } from '../src/sandbox/index.js';
 
 const run = promisify(execFile);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const bin = join(import.meta.dirname, '..', 'dist', 'cli', 'bin.js');
+const bin = join(import.meta.dirname, '..', 'dist', 'cli-bundle', 'bin.js');
 if (!existsSync(bin)) {
-  console.error('dist/cli/bin.js is missing: run `npm run build` first (npm run bench does).');
+  console.error('dist/cli-bundle/bin.js is missing: run `npm run build` first (npm run bench does).');
   process.exit(1);
 }
 

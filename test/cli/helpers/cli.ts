@@ -1,5 +1,5 @@
 /**
- * Runs the CLI as a real process: the built dist/cli/bin.js when it is newer than every source file (what
+ * Runs the CLI as a real process: the bundled dist/cli-bundle/bin.js (what ships) when it is newer than every source file (what
  * `npm test` gives), else the TypeScript entry through tsx. Each test home is a pair of temp folders for
  * config and data, with the file credential store, so no test touches the real user's files or keychain.
  */
@@ -38,7 +38,7 @@ let entry: string[] | undefined;
 /** The node arguments that start the CLI. */
 export function cliEntry(): string[] {
   if (!entry) {
-    const built = join(ROOT, 'dist/cli/bin.js');
+    const built = join(ROOT, 'dist/cli-bundle/bin.js');
     const fresh = existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(ROOT, 'src'));
     entry = fresh ? [built] : ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts')];
   }
