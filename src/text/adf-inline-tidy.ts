@@ -1,5 +1,5 @@
 import { canonicalMarks, sameMarks } from './adf-marks.js';
-import type { AdfNode } from './adf-types.js';
+import type { AdfMark, AdfNode } from './adf-types.js';
 
 /** Merge neighbouring text nodes that carry the same marks. */
 export function mergeText(nodes: readonly AdfNode[]): AdfNode[] {
@@ -41,4 +41,47 @@ export function plainWhitespace(nodes: readonly AdfNode[]): AdfNode[] {
     if (marks.length > 0) plain.marks = marks;
     return plain;
   });
+}
+
+/** Cut an inline stream at `mediaSingle` blocks into paragraphs and media; empty paragraphs are dropped. */
+export function splitAtMedia(inline: readonly AdfNode[], marks?: AdfMark[]): AdfNode[] {
+  const blocks: AdfNode[] = [];
+  let run: AdfNode[] = [];
+  const flush = (): void => {
+    trimInline(run);
+    if (run.length > 0) {
+      const paragraph: AdfNode = { type: 'paragraph', content: run };
+      if (marks && marks.length > 0) paragraph.marks = marks;
+      blocks.push(paragraph);
+    }
+    run = [];
+  };
+  for (const node of inline) {
+    if (node.type === 'mediaSingle') {
+      flush();
+      blocks.push(node);
+    } else run.push(node);
+  }
+  flush();
+  return blocks;
+}
+
+/** Remove breaks and whitespace at both ends of an inline run (in place). */
+export function trimInline(run: AdfNode[]): void {
+  for (;;) {
+    while (run[0]?.type === 'hardBreak') run.shift();
+    const first = run[0];
+    if (first?.type !== 'text') break;
+    first.text = (first.text ?? '').replace(/^\s+/, '');
+    if (first.text) break;
+    run.shift();
+  }
+  for (;;) {
+    while (run[run.length - 1]?.type === 'hardBreak') run.pop();
+    const last = run[run.length - 1];
+    if (last?.type !== 'text') break;
+    last.text = (last.text ?? '').replace(/\s+$/, '');
+    if (last.text) break;
+    run.pop();
+  }
 }

@@ -1,6 +1,6 @@
 import type { Blockquote, Code, Heading, Paragraph, RootContent } from 'mdast';
 import { type Container, fitBlocks, nonEmpty } from './adf-content-rules.js';
-import { mergeText } from './adf-inline-tidy.js';
+import { mergeText, splitAtMedia, trimInline } from './adf-inline-tidy.js';
 import type { AdfMark, AdfNode } from './adf-types.js';
 import { takeAlertMarker } from './alert-panels.js';
 import { detailsEvents } from './details-html.js';
@@ -96,7 +96,7 @@ function convertBlock(node: RootContent, ctx: MarkdownContext, out: AdfNode[]): 
       out.push(blockquoteToAdf(node, { ...ctx, depth: ctx.depth + 1 }));
       return;
     case 'list':
-      out.push(...listToAdf(node, { ...ctx, depth: ctx.depth + 1 }));
+      out.push(...listToAdf(node, { ...ctx, depth: ctx.depth + 1 }, blocksToAdf));
       return;
     case 'code':
       out.push(codeToAdf(node));
@@ -129,49 +129,6 @@ function convertBlock(node: RootContent, ctx: MarkdownContext, out: AdfNode[]): 
 /** A paragraph's inline content, split around images, which ADF holds as blocks of their own. */
 export function paragraphToAdf(node: Paragraph, ctx: MarkdownContext, marks?: AdfMark[]): AdfNode[] {
   return splitAtMedia(phrasingToAdf(node.children, ctx, { media: true, lineBreaks: true }), marks);
-}
-
-/** Cut an inline stream at `mediaSingle` blocks into paragraphs and media; empty paragraphs are dropped. */
-export function splitAtMedia(inline: readonly AdfNode[], marks?: AdfMark[]): AdfNode[] {
-  const blocks: AdfNode[] = [];
-  let run: AdfNode[] = [];
-  const flush = (): void => {
-    trimInline(run);
-    if (run.length > 0) {
-      const paragraph: AdfNode = { type: 'paragraph', content: run };
-      if (marks && marks.length > 0) paragraph.marks = marks;
-      blocks.push(paragraph);
-    }
-    run = [];
-  };
-  for (const node of inline) {
-    if (node.type === 'mediaSingle') {
-      flush();
-      blocks.push(node);
-    } else run.push(node);
-  }
-  flush();
-  return blocks;
-}
-
-/** Remove breaks and whitespace at both ends of an inline run (in place). */
-export function trimInline(run: AdfNode[]): void {
-  for (;;) {
-    while (run[0]?.type === 'hardBreak') run.shift();
-    const first = run[0];
-    if (first?.type !== 'text') break;
-    first.text = (first.text ?? '').replace(/^\s+/, '');
-    if (first.text) break;
-    run.shift();
-  }
-  for (;;) {
-    while (run[run.length - 1]?.type === 'hardBreak') run.pop();
-    const last = run[run.length - 1];
-    if (last?.type !== 'text') break;
-    last.text = (last.text ?? '').replace(/\s+$/, '');
-    if (last.text) break;
-    run.pop();
-  }
 }
 
 function headingToAdf(node: Heading, ctx: MarkdownContext): AdfNode {

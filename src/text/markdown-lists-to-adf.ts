@@ -1,21 +1,32 @@
-import type { List, ListItem } from 'mdast';
-import { emptyParagraph, inlineOf } from './adf-content-rules.js';
+import type { List, ListItem, RootContent } from 'mdast';
+import { type Container, emptyParagraph, inlineOf } from './adf-content-rules.js';
+import { trimInline } from './adf-inline-tidy.js';
 import type { AdfNode } from './adf-types.js';
-import { blocksToAdf, trimInline } from './markdown-blocks-to-adf.js';
 import type { MarkdownContext } from './markdown-context.js';
 import { phrasingToAdf } from './markdown-inline-to-adf.js';
+
+/** The block converter, passed in: list items hold blocks, and blocks hold lists. */
+export type BlocksToAdf = (
+  nodes: readonly RootContent[],
+  ctx: MarkdownContext,
+  container: Container,
+) => AdfNode[];
 
 const LIST_ITEM_STARTS = new Set(['paragraph', 'mediaSingle', 'codeBlock']);
 
 /** Convert an mdast list; runs of task items become task lists, the rest bullet or ordered lists. */
-export function listToAdf(list: List, ctx: MarkdownContext): AdfNode[] {
+export function listToAdf(list: List, ctx: MarkdownContext, blocksToAdf: BlocksToAdf): AdfNode[] {
   const out: AdfNode[] = [];
   let run: ListItem[] = [];
   let runIsTask = false;
   let start = list.start ?? 1;
   const flush = (): void => {
     if (run.length === 0) return;
-    out.push(runIsTask ? taskListToAdf(run, ctx) : plainListToAdf(run, list.ordered === true, start, ctx));
+    out.push(
+      runIsTask
+        ? taskListToAdf(run, ctx, blocksToAdf)
+        : plainListToAdf(run, list.ordered === true, start, ctx, blocksToAdf),
+    );
     start += run.length;
     run = [];
   };
@@ -29,21 +40,27 @@ export function listToAdf(list: List, ctx: MarkdownContext): AdfNode[] {
   return out;
 }
 
-function plainListToAdf(items: ListItem[], ordered: boolean, start: number, ctx: MarkdownContext): AdfNode {
-  const content = items.map((item) => listItemToAdf(item, ctx));
+function plainListToAdf(
+  items: ListItem[],
+  ordered: boolean,
+  start: number,
+  ctx: MarkdownContext,
+  blocksToAdf: BlocksToAdf,
+): AdfNode {
+  const content = items.map((item) => listItemToAdf(item, ctx, blocksToAdf));
   return ordered
     ? { type: 'orderedList', attrs: { order: start }, content }
     : { type: 'bulletList', content };
 }
 
-function listItemToAdf(item: ListItem, ctx: MarkdownContext): AdfNode {
+function listItemToAdf(item: ListItem, ctx: MarkdownContext, blocksToAdf: BlocksToAdf): AdfNode {
   const content = blocksToAdf(item.children, ctx, 'listItem');
   // Jira's editor wants a list item to open with a paragraph (or media / code), never a nested list.
   if (!LIST_ITEM_STARTS.has(content[0]?.type ?? '')) content.unshift(emptyParagraph());
   return { type: 'listItem', content };
 }
 
-function taskListToAdf(items: ListItem[], ctx: MarkdownContext): AdfNode {
+function taskListToAdf(items: ListItem[], ctx: MarkdownContext, blocksToAdf: BlocksToAdf): AdfNode {
   const content: AdfNode[] = [];
   for (const item of items) {
     const [first, ...rest] = item.children;
@@ -55,7 +72,7 @@ function taskListToAdf(items: ListItem[], ctx: MarkdownContext): AdfNode {
     const others = first?.type === 'paragraph' ? rest : item.children;
     for (const child of others) {
       if (child.type === 'list') {
-        for (const block of listToAdf(child, ctx)) {
+        for (const block of listToAdf(child, ctx, blocksToAdf)) {
           if (block.type === 'taskList') nested.push(block);
           else appendBlockText(inline, block);
         }

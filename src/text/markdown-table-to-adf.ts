@@ -1,7 +1,7 @@
 import type { AlignType, Table } from 'mdast';
 import { nonEmpty } from './adf-content-rules.js';
+import { splitAtMedia } from './adf-inline-tidy.js';
 import type { AdfMark, AdfNode } from './adf-types.js';
-import { splitAtMedia } from './markdown-blocks-to-adf.js';
 import type { MarkdownContext } from './markdown-context.js';
 import { phrasingToAdf } from './markdown-inline-to-adf.js';
 

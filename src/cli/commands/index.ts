@@ -1,9 +1,4 @@
-import type { Command } from 'commander';
-
-/** A command family (`issue`, `session`, ...): registers itself and its verbs on the root command. */
-export interface NounModule {
-  register(program: Command): void;
-}
+import type { NounModule } from './noun.js';
 
 /**
  * Every noun and how to load it. Only the noun being run is loaded, so start-up parses one small module;

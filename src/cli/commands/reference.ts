@@ -17,7 +17,7 @@ import { connect } from '../connection.js';
 import type { Context } from '../context.js';
 import { CliError, ExitCode, usageError } from '../exit-codes.js';
 import { type Column, entityOutput, listOutput } from '../output/render.js';
-import type { NounModule } from './index.js';
+import type { NounModule } from './noun.js';
 import { examples, run } from './run.js';
 
 const CACHE_TYPES: readonly CacheType[] = ['fields', 'issuetypes', 'priorities', 'statuses', 'serverinfo'];
