@@ -1,6 +1,6 @@
 /**
  * Known defects of Atlassian's OpenAPI documents, fixed before validating against them. One entry per defect,
- * each citing the section of /work/shared/reference/jira-behaviour.md that records what real Jira sends.
+ * each citing the section of shared/reference/jira-behaviour.md that records what real Jira sends.
  * Patches only ever make a schema match real Jira; they never loosen it to fit the sandbox.
  */
 

@@ -10,6 +10,7 @@
  * accepts them (jira-behaviour.md §3.16). The specs declare no `required` keys: pin presence in tests.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { type OpenApiDocument, SPEC_PATCHES, type SpecFlavor } from './openapi-patches.js';
@@ -22,7 +23,10 @@ export interface ValidationResult {
   errors: string;
 }
 
-const SPEC_DIR = '/work/shared/jira-openapi';
+// The OpenAPI documents live in the shared folder beside the repository (`../shared/jira-openapi`);
+// JIRATS_OPENAPI_DIR points elsewhere, e.g. for a checkout that is not next to it.
+const SPEC_DIR =
+  process.env.JIRATS_OPENAPI_DIR ?? fileURLToPath(new URL('../../../shared/jira-openapi', import.meta.url));
 const SPEC_FILES: Record<SpecFlavor, string> = {
   cloud: `${SPEC_DIR}/swagger-v3.v3.json`,
   datacenter: `${SPEC_DIR}/jira_software_dc_10003_swagger.v3.json`,
