@@ -9,6 +9,19 @@ export type Container = 'doc' | 'listItem' | 'blockquote' | 'panel' | 'expand' |
 
 const LISTS = ['bulletList', 'orderedList'];
 const MEDIA = ['mediaSingle', 'mediaGroup'];
+/** What a nested expand may hold (a table cell takes the same, plus nested expands). */
+const NESTED_EXPAND_BLOCKS = [
+  'paragraph',
+  'heading',
+  ...LISTS,
+  'taskList',
+  'decisionList',
+  'panel',
+  'blockquote',
+  'codeBlock',
+  'rule',
+  ...MEDIA,
+];
 
 const ALLOWED: Readonly<Record<Container, ReadonlySet<string>>> = {
   doc: new Set([
@@ -53,31 +66,8 @@ const ALLOWED: Readonly<Record<Container, ReadonlySet<string>>> = {
     ...MEDIA,
     'nestedExpand',
   ]),
-  nestedExpand: new Set([
-    'paragraph',
-    'heading',
-    ...LISTS,
-    'taskList',
-    'decisionList',
-    'panel',
-    'blockquote',
-    'codeBlock',
-    'rule',
-    ...MEDIA,
-  ]),
-  tableCell: new Set([
-    'paragraph',
-    'heading',
-    ...LISTS,
-    'taskList',
-    'decisionList',
-    'panel',
-    'blockquote',
-    'codeBlock',
-    'rule',
-    ...MEDIA,
-    'nestedExpand',
-  ]),
+  nestedExpand: new Set(NESTED_EXPAND_BLOCKS),
+  tableCell: new Set([...NESTED_EXPAND_BLOCKS, 'nestedExpand']),
 };
 
 /** An empty paragraph, the filler for containers that must not be empty. */

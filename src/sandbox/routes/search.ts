@@ -101,13 +101,9 @@ async function offsetSearch(c: SandboxContext, deps: RouteDeps, version: string)
 }
 
 async function tokenSearch(c: SandboxContext, deps: RouteDeps, version: string): Promise<Response> {
-  const request = await readSearchRequest(c);
-  if ('error' in request) return errorResponse(400, [request.error]);
-  // Syntax errors come first, then the bounded check, as in Jira.
-  const matched = await runJql(c, deps, request.jql);
-  if (matched instanceof Response) return matched;
-  const bounded = await boundedOrError(request);
-  if (bounded) return bounded;
+  const found = await boundedSearch(c, deps);
+  if (found instanceof Response) return found;
+  const { request, matched } = found;
   let offset = 0;
   if (request.nextPageToken !== null && request.nextPageToken !== '') {
     const decoded = decodePageToken(request.nextPageToken, request.jql);
@@ -142,13 +138,23 @@ async function tokenSearch(c: SandboxContext, deps: RouteDeps, version: string):
 }
 
 async function approximateCount(c: SandboxContext, deps: RouteDeps): Promise<Response> {
+  const found = await boundedSearch(c, deps);
+  if (found instanceof Response) return found;
+  return jsonResponse(200, { count: found.matched.length });
+}
+
+/** The request of Cloud's new search endpoints and what its JQL matches, or the error reply. */
+async function boundedSearch(
+  c: SandboxContext,
+  deps: RouteDeps,
+): Promise<Response | { request: SearchRequest; matched: IssueRecord[] }> {
   const request = await readSearchRequest(c);
   if ('error' in request) return errorResponse(400, [request.error]);
+  // Syntax errors come first, then the bounded check, as in Jira.
   const matched = await runJql(c, deps, request.jql);
   if (matched instanceof Response) return matched;
   const bounded = await boundedOrError(request);
-  if (bounded) return bounded;
-  return jsonResponse(200, { count: matched.length });
+  return bounded ?? { request, matched };
 }
 
 /** Cloud refuses JQL without a search restriction on its new search endpoints. */
