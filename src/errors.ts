@@ -121,6 +121,17 @@ export class ConfigurationError extends JiraError {
   }
 }
 
+/**
+ * Input the library could not turn into a request: an unknown or ambiguous field or user name, a malformed
+ * time span. Nothing was sent.
+ */
+export class InputError extends JiraError {
+  constructor(message: string, init: JiraErrorInit = {}) {
+    super(message, { ...init, status: 0 });
+    this.name = 'InputError';
+  }
+}
+
 /** True for any JiraError, also one thrown by another copy of the package. */
 export function isJiraError(e: unknown): e is JiraError {
   if (e instanceof JiraError) return true;

@@ -19,6 +19,7 @@ import type {
 } from './api/reference.js';
 import { fetchServerInfo } from './api/server-info.js';
 import { type CreateSessionOptions, createSession, removeSession, renewSession } from './api/sessions.js';
+import type { UsersApi } from './api/user-refs.js';
 import { Session } from './auth/session.js';
 import type { Auth } from './auth/types.js';
 import { identityOf, TtlCache } from './client/cache.js';
@@ -71,6 +72,7 @@ export class Jira {
   readonly issueTypes: IssueTypesApi;
   readonly resolutions: ResolutionsApi;
   readonly issueLinkTypes: IssueLinkTypesApi;
+  readonly users: UsersApi;
   readonly sessions: SessionsApi;
   readonly headerLog: HeaderLogApi;
 
@@ -127,6 +129,10 @@ export class Jira {
     this.issueTypes = reference.issueTypes;
     this.resolutions = reference.resolutions;
     this.issueLinkTypes = reference.issueLinkTypes;
+    this.users = deferredMethods(
+      async () => (await import('./api/user-refs.js')).usersApi(this.#core),
+      ['resolve', 'find'],
+    );
     this.sessions = {
       create: (auth, opts) => this.#createSession(auth, opts),
       get: () => this.#session,

@@ -17,6 +17,7 @@ export type {
 } from './api/reference.js';
 export type { RichTextInput } from './api/rich-text-input.js';
 export type { CreateSessionOptions } from './api/sessions.js';
+export type { UserInput, UserRef, UsersApi } from './api/user-refs.js';
 export { Session } from './auth/session.js';
 export type {
   AnonymousAuth,
@@ -48,6 +49,7 @@ export type {
 export {
   AuthenticationError,
   ConfigurationError,
+  InputError,
   isJiraError,
   JiraError,
   NetworkError,

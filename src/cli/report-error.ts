@@ -70,6 +70,7 @@ function describeJiraError(err: InstanceType<Library['JiraError']>, lib: Library
   }
   if (err instanceof lib.NetworkError) return report(ExitCode.network, networkHint(err.code, details));
   if (err instanceof lib.ConfigurationError) return report(ExitCode.usage, configurationHint(err.message));
+  if (err instanceof lib.InputError) return report(ExitCode.usage);
   if (err instanceof lib.RateLimitError) {
     return report(ExitCode.jira, 'Jira kept rate-limiting the requests; wait a little and retry');
   }

@@ -14,6 +14,7 @@ import { registerReference } from './routes/reference.js';
 import { registerSearch } from './routes/search.js';
 import { registerServerInfo } from './routes/server-info.js';
 import { registerSession } from './routes/session.js';
+import { registerUsers } from './routes/users.js';
 import type { Store } from './store.js';
 
 export interface AppOptions {
@@ -59,6 +60,7 @@ export function createApp(options: AppOptions): SandboxApp {
   registerComments(app, deps);
   registerSearch(app, deps);
   registerReference(app, deps);
+  registerUsers(app, deps);
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;

@@ -37,6 +37,8 @@ export interface ProjectRecord {
   projectTypeKey: 'software' | 'business';
   /** User names allowed to browse; empty means everyone signed in. Admins always may. */
   browsers: string[];
+  /** User names allowed to create and edit issues; absent means everyone who may browse. */
+  editors?: string[];
   /** Project description (plain text). */
   description?: string;
   /** Components issues may reference by name. */

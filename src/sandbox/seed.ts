@@ -220,6 +220,8 @@ function secretProject(): ProjectRecord {
     counter: 1,
     projectTypeKey: 'business',
     browsers: ['alice'],
+    // alice may read SECRET but not change it: the read-only case permission tests need.
+    editors: [],
     description: 'Only admin and alice may browse this project.',
     components: [],
     versions: [],

@@ -170,6 +170,21 @@ export const SPEC_PATCHES: readonly SpecPatch[] = [
     },
   },
   {
+    id: 'dc-user-searches-are-arrays',
+    flavor: 'datacenter',
+    cite: '§1.6: /user/search and the assignable, permission and view-issue searches declare one UserBean',
+    apply: (spec) => {
+      const searches = ['search', 'assignable/search', 'assignable/multiProjectSearch', 'permission/search'];
+      for (const path of [...searches, 'viewissue/search']) {
+        const op = spec.paths[`/api/2/user/${path}`]?.get as Json | undefined;
+        const ok = op ? responsesOf(op)['200'] : undefined;
+        const content = ok?.content as Record<string, Json> | undefined;
+        const json = content?.['application/json'];
+        if (json) json.schema = { type: 'array', items: json.schema };
+      }
+    },
+  },
+  {
     id: 'dc-issuelinktypes-schema',
     flavor: 'datacenter',
     cite: '§1.6 (empty schemas) and §3.6: IssueLinkTypesBean is empty; the reply is {"issueLinkTypes":[...]}',
