@@ -16,8 +16,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   });
   const program = createProgram();
   const located = locateCommand(argv, program);
-  // Register only the noun being run; help and unknown commands need them all.
-  const nouns = NOUNS.filter((n) => n.name === located.noun);
+  // Register only the noun being run; help, completion scripts and unknown commands need them all.
+  const nouns = located.noun === 'completion' ? [] : NOUNS.filter((n) => n.name === located.noun);
   for (const noun of nouns.length > 0 ? nouns : NOUNS) (await noun.load()).register(program);
 
   if (argv.length === 0) {

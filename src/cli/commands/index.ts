@@ -24,4 +24,5 @@ export const NOUNS: readonly { name: string; load: () => Promise<NounModule> }[]
   { name: 'resolution', load: async () => (await import('./reference.js')).resolutionNoun },
   { name: 'linktype', load: async () => (await import('./reference.js')).linkTypeNoun },
   { name: 'cache', load: async () => (await import('./reference.js')).cacheNoun },
+  { name: 'completion', load: () => import('./completion.js') },
 ];

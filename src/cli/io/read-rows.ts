@@ -41,7 +41,8 @@ function jsonRows(text: string): Record<string, unknown>[] {
   });
 }
 
-function ndjsonRows(text: string): Record<string, unknown>[] {
+/** Reads NDJSON: one JSON object per line; blank lines are skipped. */
+export function ndjsonRows(text: string): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
@@ -57,7 +58,8 @@ function ndjsonRows(text: string): Record<string, unknown>[] {
   return rows;
 }
 
-function csvRows(text: string): InputRows {
+/** Reads CSV whose first record names the columns. */
+export function csvRows(text: string): InputRows {
   let records: string[][];
   try {
     records = parseCsv(text);
