@@ -1,7 +1,9 @@
 /** The public library surface of `jirats`: re-exports only. */
 
+export { formatTimeSpan, parseTimeSpan } from './api/time-span.js';
 export * from './library-core.js';
 // Converters of resources most CLI commands never read: exported here, not from the core the CLI loads.
+export { toAttachment } from './models/attachment.js';
 export { toComment } from './models/comment.js';
 export {
   toField,
@@ -11,6 +13,8 @@ export {
   toResolution,
   toStatus,
 } from './models/reference.js';
+export { toTransition } from './models/transition.js';
+export { toWorklog } from './models/worklog.js';
 export {
   type AdfDoc,
   type AdfMark,

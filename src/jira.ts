@@ -3,8 +3,9 @@
  * (no globals), so several clients for different servers or users coexist in one process.
  */
 
-import { deferredMethods } from './api/deferred.js';
+import type { GroupsApi } from './api/groups.js';
 import { type IssuesApi, issuesApi } from './api/issues.js';
+import { deferredReference, lazyGroups, lazyUsers } from './api/lazy-namespaces.js';
 import { fetchMyself } from './api/myself.js';
 import type {
   CachedLoader,
@@ -13,13 +14,12 @@ import type {
   IssueLinkTypesApi,
   IssueTypesApi,
   PrioritiesApi,
-  ReferenceApis,
   ResolutionsApi,
   StatusesApi,
 } from './api/reference.js';
 import { fetchServerInfo } from './api/server-info.js';
 import { type CreateSessionOptions, createSession, removeSession, renewSession } from './api/sessions.js';
-import type { UsersApi } from './api/user-refs.js';
+import type { UsersApi } from './api/users.js';
 import { Session } from './auth/session.js';
 import type { Auth } from './auth/types.js';
 import { identityOf, TtlCache } from './client/cache.js';
@@ -73,6 +73,7 @@ export class Jira {
   readonly resolutions: ResolutionsApi;
   readonly issueLinkTypes: IssueLinkTypesApi;
   readonly users: UsersApi;
+  readonly groups: GroupsApi;
   readonly sessions: SessionsApi;
   readonly headerLog: HeaderLogApi;
 
@@ -129,10 +130,8 @@ export class Jira {
     this.issueTypes = reference.issueTypes;
     this.resolutions = reference.resolutions;
     this.issueLinkTypes = reference.issueLinkTypes;
-    this.users = deferredMethods(
-      async () => (await import('./api/user-refs.js')).usersApi(this.#core),
-      ['resolve', 'find'],
-    );
+    this.users = lazyUsers(this.#core);
+    this.groups = lazyGroups(this.#core);
     this.sessions = {
       create: (auth, opts) => this.#createSession(auth, opts),
       get: () => this.#session,
@@ -279,21 +278,4 @@ function checkAuth(auth: Auth): Auth {
     );
   }
   return auth;
-}
-
-/** The reference-data namespaces, their code loaded on first use. */
-function deferredReference(core: JiraCore, cached: CachedLoader): ReferenceApis {
-  let apis: Promise<ReferenceApis> | undefined;
-  const load = () => {
-    apis ??= import('./api/reference.js').then((m) => m.referenceApis(core, cached));
-    return apis;
-  };
-  return {
-    fields: deferredMethods(async () => (await load()).fields, ['list']),
-    priorities: deferredMethods(async () => (await load()).priorities, ['list']),
-    statuses: deferredMethods(async () => (await load()).statuses, ['list', 'get']),
-    issueTypes: deferredMethods(async () => (await load()).issueTypes, ['list']),
-    resolutions: deferredMethods(async () => (await load()).resolutions, ['list']),
-    issueLinkTypes: deferredMethods(async () => (await load()).issueLinkTypes, ['list', 'get']),
-  };
 }

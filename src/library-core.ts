@@ -3,8 +3,31 @@
  * commands that never convert text do not pay for the Markdown parser; `index.ts` adds the converters.
  */
 
+export type {
+  AttachmentFileInput,
+  AttachmentsApi,
+  DownloadOptions,
+  DownloadTarget,
+  ListAttachmentsOptions,
+} from './api/attachments.js';
+export type { ChangelogOptions } from './api/changelog.js';
 export type { CommentsApi, ListCommentsOptions, WriteCommentOptions } from './api/comments.js';
+export type { IssueSearchOptions } from './api/deferred-issue-read.js';
+export type { FieldInfo, FieldScope } from './api/field-resolver.js';
+export type { GroupMembersOptions, GroupsApi, MembershipChange } from './api/groups.js';
+export type { AddIssueLinkInput, IssueLinkRequest, IssueLinksApi } from './api/issue-links.js';
+export type { IssuePropertiesApi } from './api/issue-properties.js';
+export type {
+  CreateIssueInput,
+  IssueFieldsInput,
+  RemoveIssueOptions,
+  UpdateIssueChanges,
+  UpdateIssueOptions,
+} from './api/issue-writes.js';
+export type { IssueWriteMethods } from './api/issue-writes-api.js';
 export type { GetIssueOptions, IssuesApi } from './api/issues.js';
+export type { LabelsApi } from './api/labels.js';
+export type { CreateMetaOptions } from './api/metadata.js';
 export type {
   CachedListOptions,
   CacheType,
@@ -15,9 +38,24 @@ export type {
   ResolutionsApi,
   StatusesApi,
 } from './api/reference.js';
+export type { ListRemoteLinksOptions, RemoteLinksApi } from './api/remote-links.js';
 export type { RichTextInput } from './api/rich-text-input.js';
 export type { CreateSessionOptions } from './api/sessions.js';
-export type { UserInput, UserRef, UsersApi } from './api/user-refs.js';
+export type {
+  ListTransitionsOptions,
+  TransitionOptions,
+  TransitionsApi,
+} from './api/transitions.js';
+export type { UserInput, UserRef } from './api/user-refs.js';
+export type { CreateUserInput, SearchUsersOptions, UpdateUserInput, UsersApi } from './api/users.js';
+export type { WatchersApi } from './api/watchers.js';
+export type {
+  AddWorklogInput,
+  EstimateAdjustment,
+  ListWorklogsOptions,
+  RemoveWorklogOptions,
+  WorklogsApi,
+} from './api/worklogs.js';
 export { Session } from './auth/session.js';
 export type {
   AnonymousAuth,
@@ -61,8 +99,22 @@ export {
   TimeoutError,
 } from './errors.js';
 export { type HeaderLogApi, Jira, type SessionsApi } from './jira.js';
+export type { Attachment } from './models/attachment.js';
 export type { Comment, CommentVisibility } from './models/comment.js';
+export type { Group } from './models/group.js';
+export type { HistoryEntry, HistoryItem } from './models/history.js';
 export { type Issue, toIssue } from './models/issue.js';
+export type {
+  IssueLink,
+  IssueLinkTypeRef,
+  LinkedIssueRef,
+} from './models/issue-link.js';
+export type {
+  CreateMetaField,
+  CreateMetaIssueType,
+  EditMetaField,
+  FieldMeta,
+} from './models/metadata.js';
 export type {
   Field,
   IssueLinkType,
@@ -72,6 +124,14 @@ export type {
   Status,
   StatusCategory,
 } from './models/reference.js';
+export type {
+  RemoteLink,
+  RemoteLinkApplication,
+  RemoteLinkIcon,
+  RemoteLinkInput,
+} from './models/remote-link.js';
 export { type ServerInfo, toServerInfo } from './models/server-info.js';
+export type { Transition, TransitionField } from './models/transition.js';
 export { toUser, type User } from './models/user.js';
+export type { Worklog } from './models/worklog.js';
 export { VERSION } from './version.js';

@@ -2,24 +2,40 @@
 
 import type { JiraCore } from '../client/core.js';
 import { apiVersion } from '../client/deployment.js';
-import type { CallOptions, SearchOptions } from '../client/types.js';
+import type { CallOptions } from '../client/types.js';
+import type { HistoryEntry } from '../models/history.js';
 import { type Issue, toIssue } from '../models/issue.js';
 import { loadTextConverters, textConvertersReady } from '../models/rich-text.js';
+import type { AttachmentsApi } from './attachments.js';
+import type { ChangelogOptions } from './changelog.js';
 import type { CommentsApi } from './comments.js';
 import { deferredIterable, deferredMethods } from './deferred.js';
-import { searchIssues } from './search.js';
+import { deferredAttachments, deferredWatchers } from './deferred-attachments.js';
+import * as read from './deferred-issue-read.js';
+import { deferredIssueLinks, deferredRemoteLinks } from './deferred-links.js';
+import { deferredTransition, deferredTransitions, deferredWorklogs } from './deferred-work.js';
+import type { IssueLinksApi } from './issue-links.js';
+import type { IssuePropertiesApi } from './issue-properties.js';
+import { deferredIssueWrites, type IssueWriteMethods } from './issue-writes-api.js';
+import type { RemoteLinksApi } from './remote-links.js';
+import type { TransitionOptions, TransitionsApi } from './transitions.js';
+import type { WatchersApi } from './watchers.js';
+import type { WorklogsApi } from './worklogs.js';
 
 export interface GetIssueOptions extends CallOptions {
   /** Field ids to return (default: Jira's, all navigable fields). */
   fields?: string[];
   /** Expansions such as `changelog`, `names`, `renderedFields`. */
   expand?: string[];
+  /** Read the change history too (`issue.history`, oldest first, complete on both flavors). */
+  history?: boolean;
 }
 
 /** Fetch one issue by key or id; NotFoundError when it is missing or hidden. */
 export async function getIssue(core: JiraCore, key: string, opts: GetIssueOptions = {}): Promise<Issue> {
   if (key.trim() === '') throw new TypeError('An issue key or id is required');
-  const { fields, expand, ...call } = opts;
+  const { fields, expand: asked, history, ...call } = opts;
+  const expand = read.expandFor(asked, history);
   const version = apiVersion(await core.deployment(call));
   const json = await core.send<unknown>(
     {
@@ -28,7 +44,8 @@ export async function getIssue(core: JiraCore, key: string, opts: GetIssueOption
     },
     call,
   );
-  return readyToRead(toIssue(json));
+  const issue = toIssue(json);
+  return readyToRead(history ? await read.completeHistory(core, issue, call) : issue);
 }
 
 /** Where a description cannot be converted on read, load the converter before handing the issue out. */
@@ -42,21 +59,55 @@ async function* readyToReadAll(issues: AsyncIterable<Issue>): AsyncGenerator<Iss
 }
 
 /** `jira.issues`. */
-export interface IssuesApi {
+export interface IssuesApi extends IssueWriteMethods {
   /** One issue by key or id. */
   get(key: string, opts?: GetIssueOptions): Promise<Issue>;
   /** Issues matching JQL, lazily (Cloud: token paging; Data Center: offset paging). */
-  search(jql: string, opts?: CallOptions & SearchOptions): AsyncIterable<Issue>;
+  search(jql: string, opts?: read.IssueSearchOptions): AsyncIterable<Issue>;
+  /** Issues a saved filter finds (its JQL run through `search`); NotFoundError when it is not visible. */
+  searchFilter(filterId: string | number, opts?: read.IssueSearchOptions): AsyncIterable<Issue>;
+  /** How many issues match (Cloud: Jira's approximate count; Data Center: exact). */
+  count(jql: string, opts?: CallOptions): Promise<number>;
+  /** An issue's whole change history, oldest first. */
+  changelog(key: string, opts?: ChangelogOptions): AsyncIterable<HistoryEntry>;
+  /** Issue entity properties: list, get, set, remove. */
+  readonly properties: IssuePropertiesApi;
   /** Comments on an issue: list, get, add, update, remove. */
   readonly comments: CommentsApi;
+  /** Files attached to issues: add, list, get, download, remove. */
+  readonly attachments: AttachmentsApi;
+  /** Who watches an issue: list, add, remove. */
+  readonly watchers: WatchersApi;
+  /** Links between issues ("DEMO-1 blocks DEMO-2"): add, get, list, remove, removeAll. */
+  readonly links: IssueLinksApi;
+  /** Links from an issue to items outside Jira: list, get, add, update, remove, removeByGlobalId. */
+  readonly remoteLinks: RemoteLinksApi;
+  /** The transitions an issue offers now: list. */
+  readonly transitions: TransitionsApi;
+  /** Move an issue through its workflow by transition id or name (any case), with fields, comment, worklog. */
+  transition(key: string, transition: string | number, opts?: TransitionOptions): Promise<void>;
+  /** Work logged on an issue: list, get, add, update, remove. */
+  readonly worklogs: WorklogsApi;
 }
 
 /** Build the `issues` namespace over a client core. */
 export function issuesApi(core: JiraCore): IssuesApi {
   return {
     get: (key, opts) => getIssue(core, key, opts),
-    search: (jql, opts) => readyToReadAll(searchIssues(core, jql, opts)),
+    search: (jql, opts) => readyToReadAll(read.searchWithHistory(core, jql, opts)),
+    searchFilter: (id, opts) => readyToReadAll(read.deferredFilterSearch(core)(id, opts)),
+    count: read.deferredCount(core),
+    changelog: read.deferredChangelog(core),
+    properties: read.deferredProperties(core),
     comments: deferredComments(core),
+    attachments: deferredAttachments(core),
+    watchers: deferredWatchers(core),
+    links: deferredIssueLinks(core),
+    remoteLinks: deferredRemoteLinks(core),
+    transitions: deferredTransitions(core),
+    transition: deferredTransition(core),
+    worklogs: deferredWorklogs(core),
+    ...deferredIssueWrites(core),
   };
 }
 

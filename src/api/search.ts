@@ -1,11 +1,16 @@
 /**
  * JQL search. Cloud: POST /rest/api/3/search/jql with token paging (the offset endpoint is gone there).
- * Data Center: GET /rest/api/2/search with startAt/maxResults.
+ * Data Center: GET /rest/api/2/search with startAt/maxResults. Both fetch several pages at once by default
+ * (see search-offset-parallel.ts and search-bulk.ts); `concurrency: 1` pages one request after another.
  */
 
 import type { JiraCore } from '../client/core.js';
 import type { CallOptions, PagingSpec, RequestSpec, SearchOptions } from '../client/types.js';
+import { ConfigurationError } from '../errors.js';
 import { type Issue, toIssue } from '../models/issue.js';
+import { checkConcurrency } from './ordered-pages.js';
+import { BULK_BATCH, bulkSearch } from './search-bulk.js';
+import { parallelOffsetSearch } from './search-offset-parallel.js';
 
 /** Cloud's enhanced search returns only ids unless asked; ask for what Data Center returns by default. */
 const CLOUD_DEFAULT_FIELDS = ['*navigable'];
@@ -38,14 +43,71 @@ export function searchRequest(
   };
 }
 
-/** Search issues with JQL, lazily, page by page. */
+/** Pages in flight at once when the caller does not say. */
+export const DEFAULT_SEARCH_CONCURRENCY = 4;
+
+/**
+ * Which way a search fetches its pages. `offset-parallel` (Data Center): pages after the first, whose `total`
+ * fixes them all, go out `concurrency` at a time. `bulk` (Cloud): ids from search/jql, then fields through
+ * bulkfetch batches in parallel; only when fields were named (bulkfetch covers them), nothing is expanded and
+ * more than one batch may be needed. `sequential`: one page after the other.
+ */
+export function searchStrategy(
+  deployment: 'cloud' | 'datacenter',
+  opts: SearchOptions,
+): 'sequential' | 'offset-parallel' | 'bulk' {
+  const concurrency = checkConcurrency(opts.concurrency, DEFAULT_SEARCH_CONCURRENCY);
+  if (concurrency === 1) return 'sequential';
+  if (deployment === 'datacenter') return 'offset-parallel';
+  const expands = opts.expand !== undefined && opts.expand.length > 0;
+  const small = opts.first !== undefined && opts.first <= BULK_BATCH;
+  return opts.fields !== undefined && opts.fields.length > 0 && !expands && !small ? 'bulk' : 'sequential';
+}
+
+/** Search issues with JQL, lazily, in order; pages are fetched `concurrency` at a time where that helps. */
 export async function* searchIssues(
   core: JiraCore,
   jql: string,
   opts: CallOptions & SearchOptions = {},
 ): AsyncGenerator<Issue> {
-  const { fields, expand, first, skip, pageSize, ...call } = opts;
+  const { fields, expand, first, skip, pageSize, concurrency, ...call } = opts;
+  const search = { fields, expand, first, skip, pageSize, concurrency };
   const deployment = await core.deployment(call);
-  const { spec, paging } = searchRequest(deployment, jql, { fields, expand, first, skip, pageSize });
-  for await (const raw of core.paginate<unknown>(spec, paging, call)) yield toIssue(raw);
+  const strategy = searchStrategy(deployment, search);
+  const { spec, paging } = searchRequest(deployment, jql, search);
+  const send = (s: RequestSpec, c: CallOptions) => core.send<unknown>(s, c);
+  const limit = checkConcurrency(concurrency, DEFAULT_SEARCH_CONCURRENCY);
+  checkCounts(search);
+  let raws: AsyncIterable<unknown>;
+  if (strategy === 'offset-parallel') {
+    raws = parallelOffsetSearch({ spec, first, skip, pageSize, concurrency: limit, send, call });
+  } else if (strategy === 'bulk') {
+    const wanted = fields ?? CLOUD_DEFAULT_FIELDS;
+    raws = bulkSearch({
+      jql,
+      fields: wanted,
+      first,
+      skip,
+      batchSize: pageSize,
+      concurrency: limit,
+      send,
+      call,
+    });
+  } else {
+    raws = core.paginate<unknown>(spec, paging, call);
+  }
+  for await (const raw of raws) yield toIssue(raw);
+}
+
+/** The paging counts, checked before anything is sent (the sequential path checks the same). */
+function checkCounts(opts: SearchOptions): void {
+  for (const [name, value, min] of [
+    ['first', opts.first, 0],
+    ['skip', opts.skip, 0],
+    ['pageSize', opts.pageSize, 1],
+  ] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < min)) {
+      throw new ConfigurationError(`${name} must be an integer >= ${min} (got ${value})`);
+    }
+  }
 }

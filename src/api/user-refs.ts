@@ -49,7 +49,12 @@ export async function findUser(
   text: string,
   opts: CallOptions = {},
 ): Promise<User> {
-  const query = deployment === 'cloud' ? { query: text, maxResults: 50 } : { username: text, maxResults: 50 };
+  // Inactive users count too: they can still be named, e.g. to reactivate or delete them.
+  const query = {
+    ...(deployment === 'cloud' ? { query: text } : { username: text }),
+    maxResults: 50,
+    includeInactive: true,
+  };
   const json = await core.send<unknown>(
     { path: `/rest/api/${apiVersion(deployment)}/user/search`, query },
     opts,
@@ -83,20 +88,4 @@ function refFor(user: User, deployment: Deployment): UserRef {
 
 function idWord(deployment: Deployment): string {
   return deployment === 'cloud' ? 'account id' : 'user name';
-}
-
-/** `jira.users` (first part; the rest of user administration builds on it). */
-export interface UsersApi {
-  /** The write reference (`{accountId}` / `{name}`) for an account id, user name, email or display name. */
-  resolve(who: UserInput, opts?: CallOptions): Promise<UserRef>;
-  /** The one user that an account id, user name, email or display name names exactly. */
-  find(text: string, opts?: CallOptions): Promise<User>;
-}
-
-/** Build the `users` namespace over a client core. */
-export function usersApi(core: JiraCore): UsersApi {
-  return {
-    resolve: (who, opts) => resolveUserRef(core, who, opts),
-    find: async (text, opts = {}) => findUser(core, await core.deployment(opts), text.trim(), opts),
-  };
 }

@@ -233,6 +233,11 @@ export class RequestPipeline {
   /** Read and parse the final response, or throw the error it stands for. */
   private async read<T>(call: Call, done: Attempt, credentialsSent: boolean): Promise<T> {
     const res = done.res;
+    if (call.spec.responseType === 'stream' && res.ok && !(credentialsSent && seraphFailure(res.headers))) {
+      // The body may take longer than one attempt's timeout; the caller's signal still aborts it.
+      done.dispose();
+      return res as T;
+    }
     let text: string;
     let bytes: Uint8Array | undefined;
     try {

@@ -114,8 +114,11 @@ export interface RequestSpec {
   /** JSON-encoded unless a string, Uint8Array, ArrayBuffer, FormData, Blob or URLSearchParams. */
   body?: unknown;
   headers?: Record<string, string>;
-  /** How to read a successful reply: parsed JSON (default), text, or bytes. */
-  responseType?: 'json' | 'text' | 'bytes';
+  /**
+   * How to read a successful reply: parsed JSON (default), text, bytes, or `stream`: the Response itself with
+   * its body unread, for downloads written to disk as they arrive (the caller must consume or cancel it).
+   */
+  responseType?: 'json' | 'text' | 'bytes' | 'stream';
   /**
    * Safe to send twice even when the method is not (a POST that only reads, such as a JQL search), so it is
    * retried after a dropped connection or a 502/504 like a GET. Default: decided by the method.
@@ -146,4 +149,6 @@ export interface SearchOptions {
   first?: number;
   skip?: number;
   pageSize?: number;
+  /** Page requests in flight at once (default 4); 1 pages one request after another. */
+  concurrency?: number;
 }

@@ -1,5 +1,6 @@
 /** Issues: the wire envelope plus the handful of fields almost every caller reads. */
 
+import { type HistoryEntry, historyOf } from './history.js';
 import { asRecord, str } from './json.js';
 import { defineLazyMarkdown } from './rich-text.js';
 import { toUserOrNull, type User } from './user.js';
@@ -23,6 +24,8 @@ export interface Issue {
   description?: string | null;
   /** The description as sent: ADF on Cloud v3, wiki markup on v2 and Data Center. */
   descriptionRaw?: unknown;
+  /** The change history, oldest first; present when the changelog was asked for (`history: true`). */
+  history?: HistoryEntry[];
   raw: Record<string, unknown>;
 }
 
@@ -64,5 +67,7 @@ export function toIssue(json: unknown): Issue {
     issue.descriptionRaw = fields.description;
     defineLazyMarkdown(issue, 'description', fields.description);
   }
+  const history = historyOf(raw);
+  if (history) issue.history = history;
   return issue;
 }

@@ -11,6 +11,8 @@ export interface User {
   emailAddress?: string;
   active: boolean;
   timeZone?: string;
+  /** Group names, when the reply lists them (`expand=groups`). */
+  groups?: string[];
   raw: Record<string, unknown>;
 }
 
@@ -25,6 +27,13 @@ export function toUser(json: unknown): User {
   for (const key of ['accountId', 'name', 'key', 'emailAddress', 'timeZone'] as const) {
     const value = str(raw, key);
     if (value !== undefined) user[key] = value;
+  }
+  const groups = asRecord(raw.groups)?.items;
+  if (Array.isArray(groups) && groups.length > 0) {
+    user.groups = groups.flatMap((g) => {
+      const name = asRecord(g)?.name;
+      return typeof name === 'string' ? [name] : [];
+    });
   }
   return user;
 }

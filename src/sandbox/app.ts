@@ -3,21 +3,41 @@
  * routes under the context path, and answers unknown paths and failures with Jira's error bodies.
  */
 import { Hono } from 'hono';
+import { AttachmentStore } from './attachment-store.js';
 import type { Authenticator, Caller } from './auth.js';
 import type { Flavor } from './model.js';
 import { errorResponse, pageNotFound, routeNotFound } from './render/responses.js';
+import { registerAttachments } from './routes/attachments.js';
+import { registerBulkFetch } from './routes/bulkfetch.js';
+import { registerChangelog } from './routes/changelog.js';
 import { registerComments } from './routes/comments.js';
+import { registerComponents } from './routes/components.js';
 import type { RouteDeps, SandboxApp } from './routes/context.js';
+import { registerFilters } from './routes/filters.js';
+import { registerGroups } from './routes/groups.js';
+import { registerIssueLinks } from './routes/issue-links.js';
+import { registerIssueProperties } from './routes/issue-properties.js';
+import { registerIssueWrites } from './routes/issue-writes.js';
 import { registerIssues } from './routes/issues.js';
+import { registerMetadata } from './routes/metadata.js';
 import { registerMyself } from './routes/myself.js';
+import { registerProjects } from './routes/projects.js';
 import { registerReference } from './routes/reference.js';
+import { registerRemoteLinks } from './routes/remote-links.js';
 import { registerSearch } from './routes/search.js';
 import { registerServerInfo } from './routes/server-info.js';
 import { registerSession } from './routes/session.js';
+import { registerTransitions } from './routes/transitions.js';
+import { registerUserAdmin } from './routes/user-admin.js';
 import { registerUsers } from './routes/users.js';
+import { registerVersions } from './routes/versions.js';
+import { registerWatchers } from './routes/watchers.js';
+import { registerWorklogs } from './routes/worklogs.js';
 import type { Store } from './store.js';
 
 export interface AppOptions {
+  /** Where attachment bytes are kept (default: in memory, 10 MB limit). */
+  attachments?: AttachmentStore;
   flavor: Flavor;
   store: Store;
   auth: Authenticator;
@@ -58,9 +78,26 @@ export function createApp(options: AppOptions): SandboxApp {
   registerSession(app, deps);
   registerIssues(app, deps);
   registerComments(app, deps);
+  registerTransitions(app, deps);
+  registerWorklogs(app, deps);
   registerSearch(app, deps);
+  registerBulkFetch(app, deps);
   registerReference(app, deps);
   registerUsers(app, deps);
+  registerUserAdmin(app, deps);
+  registerGroups(app, deps);
+  registerAttachments(app, deps, options.attachments ?? new AttachmentStore());
+  registerWatchers(app, deps);
+  registerIssueWrites(app, deps);
+  registerMetadata(app, deps);
+  registerChangelog(app, deps);
+  registerFilters(app, deps);
+  registerIssueProperties(app, deps);
+  registerIssueLinks(app, deps);
+  registerRemoteLinks(app, deps);
+  registerProjects(app, deps);
+  registerComponents(app, deps);
+  registerVersions(app, deps);
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;

@@ -1,8 +1,9 @@
 import type { ProjectRecord, StoreState } from './model.js';
-import { PRIORITIES, RESOLUTIONS, STATUSES } from './model.js';
+import { PRIORITIES, RESOLUTIONS } from './model.js';
 import { between, pick, seededRandom } from './random.js';
 import { newIssue, typeId } from './seed.js';
 import { SEED_BASE_DATE } from './seed-data.js';
+import { initialStatusId, isDoneStatus, workflowStatusIds } from './workflows.js';
 
 const VERBS = [
   'Fix',
@@ -46,9 +47,12 @@ export function generateLoadIssues(state: StoreState, count: number): number {
     // One generator per issue number keeps issue n independent of how many came before in this run.
     const random = seededRandom(0x10ad0000 + n);
     const issue = newIssue(state, 'LOAD', n, `${pick(random, VERBS)} ${pick(random, THINGS)} (${n})`);
-    const status = pick(random, STATUSES);
+    // Drawn first, as the generator always has, so the other draws of issue n stay as they were.
+    const statusDraw = random();
     issue.issueTypeId = typeId(pick(random, TYPES));
-    issue.statusId = status.id;
+    const statuses = workflowStatusIds(issue.issueTypeId);
+    const statusId = statuses[Math.floor(statusDraw * statuses.length)] ?? initialStatusId(issue.issueTypeId);
+    issue.statusId = statusId;
     issue.priorityId = pick(random, PRIORITIES).id;
     issue.assignee = pick(random, USERS);
     issue.reporter = pick(random, ['admin', 'alice', 'bob']);
@@ -56,7 +60,7 @@ export function generateLoadIssues(state: StoreState, count: number): number {
     issue.labels = random() < 0.6 ? [pick(random, LABELS)] : [];
     issue.created = new Date(base + n * 60_000).toISOString();
     issue.updated = new Date(base + n * 60_000 + between(random, 1, 600) * 60_000).toISOString();
-    if (status.name === 'Done') {
+    if (isDoneStatus(statusId)) {
       issue.resolutionId = RESOLUTIONS[0]?.id ?? null;
       issue.resolutiondate = issue.updated;
     }

@@ -5,6 +5,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { AttachmentStore } from './attachment-store.js';
 import { Authenticator } from './auth.js';
 import { FaultInjector, parseFaults } from './faults.js';
 import { generateLoadIssues } from './generate.js';
@@ -21,6 +22,8 @@ export interface SandboxOptions {
   flavor?: Flavor;
   /** Load state from this file when it exists (else seed it), and save it atomically after every change. */
   dataFile?: string;
+  /** Largest file an attachment upload may carry, in bytes (default 10 MB); larger ones get 413. */
+  maxAttachmentBytes?: number;
   /** Ensure project LOAD holds this many generated issues (deterministic). */
   generate?: number;
   /** Fault spec, e.g. `latency=20,429=0.1,503=0.05,reset=0.02,seed=1`. */
@@ -92,7 +95,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     contextPath || '/',
   );
-  const app = createApp({ flavor, store, auth, contextPath });
+  const attachments = new AttachmentStore(options.dataFile, options.maxAttachmentBytes);
+  const app = createApp({ flavor, store, auth, contextPath, attachments });
   let server: Server | undefined;
   let starting = false;
 

@@ -51,8 +51,13 @@ export interface ComponentRecord {
   id: number;
   name: string;
   description: string;
+  /** Component lead, by user name; absent when none. */
+  lead?: string;
+  /** Who new issues with this component go to; absent means `PROJECT_DEFAULT`. */
+  assigneeType?: 'PROJECT_DEFAULT' | 'COMPONENT_LEAD' | 'PROJECT_LEAD' | 'UNASSIGNED';
 }
 
+/** A version; its place in `ProjectRecord.versions` is its sequence (the order `move` changes). */
 export interface VersionRecord {
   id: number;
   name: string;
@@ -60,6 +65,10 @@ export interface VersionRecord {
   archived: boolean;
   /** `yyyy-MM-dd` or null. */
   releaseDate: string | null;
+  /** `yyyy-MM-dd`; absent or null when not set. */
+  startDate?: string | null;
+  /** Plain text; absent when none. */
+  description?: string;
 }
 
 export interface CommentRecord {
@@ -71,6 +80,22 @@ export interface CommentRecord {
   created: string;
   updated: string;
   /** Restriction to a project role or group; absent when everyone who can browse may see it. */
+  visibility?: { type: 'role' | 'group'; value: string };
+}
+
+export interface WorklogRecord {
+  id: number;
+  /** Author, by user name. */
+  author: string;
+  /** Who changed it last, by user name. */
+  updateAuthor: string;
+  timeSpentSeconds: number;
+  /** When the work started: ISO-8601 with a `Z` suffix. */
+  started: string;
+  /** Markdown, or null when the worklog has no comment. */
+  comment: string | null;
+  created: string;
+  updated: string;
   visibility?: { type: 'role' | 'group'; value: string };
 }
 
@@ -124,6 +149,24 @@ export interface IssueRecord {
   customFields: Record<string, unknown>;
   /** User names watching the issue; absent means only the reporter. */
   watchers?: string[];
+  /** Files attached to the issue; their bytes live outside the snapshot (see attachment-store.ts). */
+  attachments?: AttachmentRecord[];
+  /** Work logged on the issue, oldest first; absent in snapshots written before worklogs existed. */
+  worklogs?: WorklogRecord[];
+  /** Time tracking estimates in seconds; absent or null when not estimated. */
+  originalEstimateSeconds?: number | null;
+  remainingEstimateSeconds?: number | null;
+  /** Issue entity properties: JSON values by property key. */
+  properties?: Record<string, unknown>;
+  /** Links to items outside Jira, oldest first. */
+  remoteLinks?: RemoteLinkRecord[];
+}
+
+/** A group; members are listed on the users (`UserRecord.groups`). */
+export interface GroupRecord {
+  name: string;
+  /** Cloud's group id (a UUID). */
+  groupId: string;
 }
 
 export interface StoreState {
@@ -132,8 +175,51 @@ export interface StoreState {
   users: UserRecord[];
   projects: ProjectRecord[];
   issues: IssueRecord[];
+  /** Groups; absent in older snapshots, where they are derived from the users' memberships. */
+  groups?: GroupRecord[];
   /** Next global id for issues, comments, changelog entries. */
   nextId: number;
+  /** Saved JQL filters (ids from 10000, their own counter: Jira numbers filters apart from issues). */
+  filters?: FilterRecord[];
+  /**
+   * Links between issues. Kept here rather than on either issue because a link belongs to two issues;
+   * deleting an issue drops every link naming its id (see dropIssueLinks in issue-link-store.ts).
+   */
+  issueLinks?: IssueLinkRecord[];
+}
+
+/** A link between two issues: the source reads the type's outward phrase toward the destination. */
+export interface IssueLinkRecord {
+  id: number;
+  /** Link type id (see ISSUE_LINK_TYPES). */
+  typeId: string;
+  /** Issue ids. */
+  sourceId: number;
+  destinationId: number;
+}
+
+/** A link from an issue to an item outside Jira; stored on its issue, so it goes when the issue goes. */
+export interface RemoteLinkRecord {
+  id: number;
+  globalId?: string;
+  application?: { type?: string; name?: string };
+  relationship?: string;
+  /** The linked item: url, title, summary, icon, status, as the request sent them. */
+  object: Record<string, unknown>;
+}
+
+/** A saved search. */
+export interface FilterRecord {
+  id: number;
+  name: string;
+  jql: string;
+  /** Owner, by user name. */
+  owner: string;
+  description: string;
+  /** User names who marked it as a favourite. */
+  favouredBy: string[];
+  /** `private`: the owner only; `global`: everyone signed in. */
+  shared: 'private' | 'global';
 }
 
 export interface StatusCategory {
@@ -178,6 +264,11 @@ export const STATUSES: readonly StatusDef[] = [
     description: 'This issue is being actively worked on at the moment by the assignee.',
   },
   { id: '10001', name: 'Done', categoryId: 3, description: '' },
+  // The classic workflow's statuses, used by Bugs (see workflows.ts).
+  { id: '1', name: 'Open', categoryId: 2, description: 'Ready for the assignee to pick up.' },
+  { id: '4', name: 'Reopened', categoryId: 2, description: 'Resolved before, but the fix did not hold.' },
+  { id: '5', name: 'Resolved', categoryId: 3, description: 'Fixed and waiting for the reporter to verify.' },
+  { id: '6', name: 'Closed', categoryId: 3, description: 'Finished; the resolution stands.' },
 ];
 
 export interface IssueTypeDef {
@@ -261,14 +352,32 @@ export const CUSTOM_FIELDS: readonly CustomFieldDef[] = [
     type: 'number',
     custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
   },
+  // Rich text: ADF on Cloud v3, wiki markup on v2 (stored as Markdown like descriptions).
+  {
+    id: 'customfield_10030',
+    name: 'Release notes',
+    type: 'string',
+    custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea',
+  },
+  // Two fields sharing a display name, as real sites often have: a name alone cannot pick one.
+  {
+    id: 'customfield_10031',
+    name: 'Team',
+    type: 'string',
+    custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield',
+  },
+  {
+    id: 'customfield_10032',
+    name: 'Team',
+    type: 'number',
+    custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
+  },
 ];
 
-/** The simplified workflow: global transitions to every status, the current one included. */
-export const TRANSITIONS: readonly { id: string; name: string; toStatusId: string }[] = [
-  { id: '11', name: 'To Do', toStatusId: '10000' },
-  { id: '21', name: 'In Progress', toStatusId: '3' },
-  { id: '31', name: 'Done', toStatusId: '10001' },
-];
+/** True for a multi-line text custom field, whose value is rich text. */
+export function isRichTextCustomField(def: CustomFieldDef): boolean {
+  return def.custom.endsWith(':textarea');
+}
 
 /** Data Center 10's default issue link types (Cloud ships the same four). */
 export const ISSUE_LINK_TYPES: readonly { id: string; name: string; inward: string; outward: string }[] = [
@@ -277,3 +386,15 @@ export const ISSUE_LINK_TYPES: readonly { id: string; name: string; inward: stri
   { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
   { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
 ];
+
+/** An attachment's metadata; `sha256` (hex) ties it to its bytes. */
+export interface AttachmentRecord {
+  id: number;
+  filename: string;
+  size: number;
+  mimeType: string;
+  /** User name. */
+  author: string;
+  created: string;
+  sha256: string;
+}

@@ -63,32 +63,32 @@ Epic     | Checkout flow overhaul                        | In Progress | admin |
 Epic     | Reporting dashboards                          | To Do       | alice | Medium  | reporting            |                  |    |     |   |          |            |
 Story    | As a shopper I can save my cart for later     | In Progress | alice | High    | checkout,ux          | Frontend         | 1  |     | 5 |          |            | 2
 Story    | As a shopper I can pay with a saved card      | To Do       | bob   | High    | checkout,payments    | Backend          | 1  |     | 8 |          | 2026-02-27 |
-Bug      | Cart total ignores discount codes             | Done        | bob   | Highest | checkout,regression  | Backend          |    | 1.0 |   | Done     |            | 3
+Bug      | Cart total ignores discount codes             | Closed      | bob   | Highest | checkout,regression  | Backend          |    | 1.0 |   | Done     |            | 3
 Task     | Set up staging database backups               | Done        | admin | Medium  | ops                  | Backend          |    | 1.0 |   | Done     |            |
 Sub-task | Design the saved-cart drawer                  | Done        | alice | Medium  |                      | Frontend         | 3  |     |   | Done     |            |
 Sub-task | API endpoint for saved carts                  | In Progress | bob   | Medium  |                      | Backend          | 3  |     |   |          |            |
 Bug      | Login page shows a blank screen on Safari     | In Progress | alice | High    | ui,safari            | Frontend         |    |     |   |          |            | 1
 Story    | Weekly sales report by region                 | To Do       |       | Medium  | reporting            |                  | 2  |     | 3 |          |            |
 Task     | Write the release notes for 1.1               | To Do       | admin | Low     | docs                 | Docs             |    | 1.1 |   |          | 2026-03-13 |
-Bug      | Search results are not sorted by relevance    | To Do       | bob   | Medium  | search               | Backend          |    |     |   |          |            |
+Bug      | Search results are not sorted by relevance    | Open        | bob   | Medium  | search               | Backend          |    |     |   |          |            |
 Story    | Export dashboard widgets as CSV               | To Do       | alice | Low     | reporting,export     | Frontend         | 2  |     | 2 |          |            |
 Task     | Upgrade the build to Node 20                  | Done        | bob   | Medium  | build                |                  |    | 1.0 |   | Done     |            |
-Bug      | Time zone shown as UTC in order emails        | Done        | alice | Low     | email                | Backend          |    |     |   | Won't Do |            | 2
+Bug      | Time zone shown as UTC in order emails        | Resolved    | alice | Low     | email                | Backend          |    |     |   | Won't Do |            | 2
 Task     | Review accessibility of the checkout form     | In Progress | admin | Medium  | a11y,checkout        | Frontend         |    | 1.1 |   |          |            |
 Story    | Customers receive a shipping notification     | To Do       |       | Medium  | email                | Backend          |    |     | 5 |          |            |
-Bug      | Duplicate order created on double click       | To Do       | bob   | Highest | checkout             | Frontend,Backend |    | 1.1 |   |          |            | 1
+Bug      | Duplicate order created on double click       | Reopened    | bob   | Highest | checkout             | Frontend,Backend |    | 1.1 |   |          |            | 1
 Task     | Document the public REST endpoints            | In Progress | alice | Low     | docs                 | Docs             |    |     |   |          |            |
 Story    | Filter the order list by status               | Done        | bob   | Medium  | orders               | Frontend         |    | 1.0 | 3 | Done     |            |
-Bug      | Pagination skips the last page of orders      | Done        | alice | High    | orders,pagination    | Backend          |    | 1.0 |   | Done     |            | 2
+Bug      | Pagination skips the last page of orders      | Resolved    | alice | High    | orders,pagination    | Backend          |    | 1.0 |   | Done     |            | 2
 Task     | Rotate the payment provider credentials       | To Do       | admin | High    | security,payments    | Backend          |    |     |   |          | 2026-01-30 |
 Story    | Dark mode for the storefront                  | To Do       |       | Lowest  | ui                   | Frontend         |    | 2.0 |   |          |            |
 Bug      | Avatar upload fails for PNG files over 2 MB   | In Progress | bob   | Medium  | upload               | Backend          |    |     |   |          |            |
 Task     | Clean up unused feature flags                 | To Do       | alice | Low     | tech-debt            |                  |    |     |   |          |            |
 Story    | Gift messages on orders                       | To Do       |       | Medium  |                      |                  |    | 2.0 |   |          |            |
-Bug      | Typo in the password reset email              | Done        | admin | Lowest  | email,copy           | Docs             |    |     |   | Done     |            |
+Bug      | Typo in the password reset email              | Closed      | admin | Lowest  | email,copy           | Docs             |    |     |   | Done     |            |
 Task     | Load test the search service                  | To Do       | bob   | Medium  | performance,search   | Backend          |    |     |   |          |            |
 Sub-task | Chart component for weekly sales              | To Do       | alice | Medium  |                      | Frontend         | 10 |     |   |          |            |
-Bug      | Unicode product names break the invoice PDF   | To Do       | alice | High    | invoices,unicode     | Backend          |    |     |   |          |            | 1
+Bug      | Unicode product names break the invoice PDF   | Open        | alice | High    | invoices,unicode     | Backend          |    |     |   |          |            | 1
 `;
 
 /** Markdown descriptions by DEMO issue number; issues not listed have none. */

@@ -1,4 +1,11 @@
-import type { ChangelogRecord, CommentRecord, IssueRecord, ProjectRecord, StoreState } from './model.js';
+import type {
+  ChangelogRecord,
+  CommentRecord,
+  FilterRecord,
+  IssueRecord,
+  ProjectRecord,
+  StoreState,
+} from './model.js';
 import { ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUSES } from './model.js';
 import { pick, type Random, seededRandom } from './random.js';
 import {
@@ -8,6 +15,7 @@ import {
   SEED_BASE_DATE,
   SEED_USERS,
 } from './seed-data.js';
+import { initialStatusId } from './workflows.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -45,7 +53,32 @@ export function seedState(): StoreState {
     issue.description = 'Confidential: only the project members can see this issue.';
   }
   state.issues.push(...demo, ...secret);
+  state.filters = seedFilters();
   return state;
+}
+
+/** A shared filter of alice's and a private one of bob's. */
+function seedFilters(): FilterRecord[] {
+  return [
+    {
+      id: 10000,
+      name: 'DEMO open bugs',
+      jql: 'project = DEMO AND issuetype = Bug AND statusCategory != Done ORDER BY key ASC',
+      owner: 'alice',
+      description: 'Bugs in DEMO that are not done yet.',
+      favouredBy: ['alice'],
+      shared: 'global',
+    },
+    {
+      id: 10001,
+      name: 'My private',
+      jql: 'project = DEMO AND reporter = bob ORDER BY key ASC',
+      owner: 'bob',
+      description: '',
+      favouredBy: ['bob'],
+      shared: 'private',
+    },
+  ];
 }
 
 /** A bare issue record with defaults, its id taken from the global counter. */
@@ -133,6 +166,7 @@ function parseIssueTable(table: string): IssueRow[] {
 function fillDemoIssue(state: StoreState, issue: IssueRecord, row: IssueRow, index: number, random: Random) {
   const reporter = pick(random, ['admin', 'alice', 'bob']);
   issue.issueTypeId = typeId(row.type);
+  issue.statusId = initialStatusId(issue.issueTypeId);
   issue.description = DEMO_DESCRIPTIONS[index + 1] ?? null;
   issue.priorityId = priorityId(row.priority);
   issue.assignee = row.assignee;
@@ -145,14 +179,13 @@ function fillDemoIssue(state: StoreState, issue: IssueRecord, row: IssueRow, ind
   issue.duedate = row.due;
   if (row.storyPoints !== null) issue.customFields.customfield_10016 = row.storyPoints;
   let at = Date.parse(issue.created);
-  for (const target of row.status === 'Done'
-    ? ['In Progress', 'Done']
-    : row.status === 'In Progress'
-      ? ['In Progress']
-      : []) {
-    at += (2 + Math.floor(random() * 20)) * HOUR;
+  const path = SEED_STATUS_PATHS[row.status] ?? [];
+  // Random steps per status category as before the classic workflow came, so later issues stay as they were.
+  const draws = { 2: 0, 4: 1, 3: 2 }[STATUSES.find((s) => s.name === row.status)?.categoryId ?? 2] ?? 0;
+  path.forEach((target, n) => {
+    at += (n < draws ? 2 + Math.floor(random() * 20) : 4) * HOUR;
     issue.changelog.push(statusChange(state, issue, target, issue.assignee ?? reporter, at));
-  }
+  });
   if (row.resolution !== null) {
     issue.resolutionId = RESOLUTIONS.find((r) => r.name === row.resolution)?.id ?? null;
     issue.resolutiondate = new Date(at).toISOString();
@@ -165,6 +198,15 @@ function fillDemoIssue(state: StoreState, issue: IssueRecord, row: IssueRow, ind
   }
   issue.updated = new Date(at).toISOString();
 }
+
+/** The statuses a seeded issue passes through to reach the status of its row. */
+const SEED_STATUS_PATHS: Readonly<Record<string, readonly string[]>> = {
+  'In Progress': ['In Progress'],
+  Done: ['In Progress', 'Done'],
+  Resolved: ['In Progress', 'Resolved'],
+  Closed: ['In Progress', 'Resolved', 'Closed'],
+  Reopened: ['In Progress', 'Resolved', 'Reopened'],
+};
 
 function statusChange(state: StoreState, issue: IssueRecord, target: string, author: string, at: number) {
   const from = STATUSES.find((s) => s.id === issue.statusId);

@@ -67,7 +67,7 @@ describe('reference data commands', () => {
     const statuses = json(await runDc(['status', 'list', '--json']));
     assert.deepEqual(
       statuses.map((s) => s.name),
-      ['To Do', 'In Progress', 'Done'],
+      ['To Do', 'In Progress', 'Done', 'Open', 'Reopened', 'Resolved', 'Closed'],
     );
     const one = JSON.parse(ok(await runCloud(['status', 'get', 'in progress', '--json']))) as { id: string };
     assert.equal(one.id, '3');

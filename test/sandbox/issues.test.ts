@@ -17,6 +17,9 @@ const COMMON_FIELDS = [
   'created',
   'creator',
   'customfield_10016',
+  'customfield_10030',
+  'customfield_10031',
+  'customfield_10032',
   'description',
   'duedate',
   'environment',
@@ -199,7 +202,7 @@ describe('GET issue', () => {
 
   it('orders the changelog oldest first on Data Center and newest first on Cloud', async () => {
     const histories = async (flavor: (typeof FLAVORS)[number]) => {
-      const path = `${api(flavor)}/issue/DEMO-5?fields=status&expand=changelog`;
+      const path = `${api(flavor)}/issue/DEMO-6?fields=status&expand=changelog`;
       const reply = await call(sandbox(flavor), path, { headers: login(flavor, 'admin') });
       assertConforms(flavor, 'GET', path, reply);
       const changelog = obj(obj(reply.body).changelog);

@@ -77,10 +77,18 @@ function documentErrorBodies(spec: OpenApiDocument): void {
     const responses = responsesOf(op);
     responses['401'] = { description: 'Not authenticated', content: jsonContent(AUTHENTICATION_REQUIRED) };
     for (const [status, response] of Object.entries(responses)) {
-      if (!/^[45]\d\d$/.test(status) || status === '401' || response.content !== undefined) continue;
+      if (!/^[45]\d\d$/.test(status) || status === '401' || hasSchema(response.content)) continue;
       response.content = jsonContent({ $ref: ERROR_COLLECTION });
     }
   }
+}
+
+/** Some error replies carry only an example (an ErrorCollection) and no schema: those count as undocumented. */
+function hasSchema(content: unknown): boolean {
+  if (typeof content !== 'object' || content === null) return false;
+  return Object.values(content).some(
+    (media) => typeof media === 'object' && media !== null && 'schema' in media,
+  );
 }
 
 function nullable(spec: OpenApiDocument, name: string, keys: readonly string[]): void {
@@ -170,6 +178,37 @@ export const SPEC_PATCHES: readonly SpecPatch[] = [
     },
   },
   {
+    id: 'dc-createmeta-pages',
+    flavor: 'datacenter',
+    cite: '§1.6: createmeta issuetypes[/{id}] declare one bean; the reply is {maxResults,startAt,total,isLast,values}',
+    apply: (spec) => {
+      const pages: [string, string][] = [
+        ['/api/2/issue/createmeta/{projectIdOrKey}/issuetypes', 'CreateMetaIssueTypeBean'],
+        ['/api/2/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}', 'FieldMetaBean'],
+      ];
+      for (const [path, item] of pages) {
+        const op = spec.paths[path]?.get as Json | undefined;
+        const content = op
+          ? (responsesOf(op)['200']?.content as Record<string, Json> | undefined)
+          : undefined;
+        const json = content?.['application/json'];
+        if (!json) continue;
+        json.schema = {
+          type: 'object',
+          required: ['maxResults', 'startAt', 'total', 'isLast', 'values'],
+          properties: {
+            maxResults: { type: 'integer' },
+            startAt: { type: 'integer' },
+            total: { type: 'integer' },
+            isLast: { type: 'boolean' },
+            values: { type: 'array', items: { $ref: `#/components/schemas/${item}` } },
+          },
+          additionalProperties: false,
+        };
+      }
+    },
+  },
+  {
     id: 'dc-user-searches-are-arrays',
     flavor: 'datacenter',
     cite: '§1.6: /user/search and the assignable, permission and view-issue searches declare one UserBean',
@@ -182,6 +221,60 @@ export const SPEC_PATCHES: readonly SpecPatch[] = [
         const json = content?.['application/json'];
         if (json) json.schema = { type: 'array', items: json.schema };
       }
+    },
+  },
+  {
+    id: 'dc-attachment-upload-is-array',
+    flavor: 'datacenter',
+    cite: '§1.6 and §3.11: POST /issue/{k}/attachments declares one AttachmentJsonBean; the reply is an array',
+    apply: (spec) => {
+      const op = spec.paths['/api/2/issue/{issueIdOrKey}/attachments']?.post as Json | undefined;
+      const ok = op ? responsesOf(op)['200'] : undefined;
+      const json = (ok?.content as Record<string, Json> | undefined)?.['application/json'];
+      if (json) json.schema = { type: 'array', items: json.schema };
+    },
+  },
+  {
+    id: 'cloud-group-and-user-replies-have-schemas',
+    flavor: 'cloud',
+    cite: '§1.7 (examples): these operations document only an example; the schema is the component it instantiates',
+    apply: (spec) => {
+      const set = (path: string, method: string, status: string, schemaValue: unknown) => {
+        const op = spec.paths[path]?.[method] as Json | undefined;
+        if (op) responsesOf(op)[status] = { description: 'patched', content: jsonContent(schemaValue) };
+      };
+      const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+      set('/rest/api/3/group/bulk', 'get', '200', ref('PageBeanGroupDetails'));
+      set('/rest/api/3/group/member', 'get', '200', ref('PageBeanUserDetails'));
+      set('/rest/api/3/group', 'post', '201', ref('Group'));
+      set('/rest/api/3/group', 'get', '200', ref('Group'));
+      set('/rest/api/3/user', 'post', '201', ref('User'));
+      set('/rest/api/3/user/groups', 'get', '200', { type: 'array', items: ref('GroupName') });
+    },
+  },
+  {
+    id: 'dc-group-member-page',
+    flavor: 'datacenter',
+    cite: '§1.6: GET /api/2/group/member declares one UserJsonBean; the reply is a page envelope',
+    apply: (spec) => {
+      const op = spec.paths['/api/2/group/member']?.get as Json | undefined;
+      if (!op) return;
+      responsesOf(op)['200'] = {
+        description: 'patched',
+        content: jsonContent({
+          type: 'object',
+          required: ['startAt', 'maxResults', 'total', 'isLast', 'values'],
+          properties: {
+            self: STRING,
+            nextPage: STRING,
+            startAt: { type: 'integer' },
+            maxResults: { type: 'integer' },
+            total: { type: 'integer' },
+            isLast: { type: 'boolean' },
+            values: { type: 'array', items: { $ref: '#/components/schemas/UserJsonBean' } },
+          },
+        }),
+      };
     },
   },
   {
@@ -251,6 +344,34 @@ export const SPEC_PATCHES: readonly SpecPatch[] = [
         const responses = responsesOf(op);
         responses['410'] = { description: 'Removed', content: jsonContent({ $ref: ERROR_COLLECTION }) };
       }
+    },
+  },
+  {
+    id: 'dc-remotelink-list-is-array',
+    flavor: 'datacenter',
+    cite: '§1.6: GET /api/2/issue/{k}/remotelink is typed as one empty bean; the reply is an array of links',
+    apply: (spec) => {
+      const op = spec.paths['/api/2/issue/{issueIdOrKey}/remotelink']?.get as Json;
+      const link = { $ref: '#/components/schemas/RemoteIssueLinkBean' };
+      // With `globalId`, the operation answers with that one link (the operation's own description).
+      responsesOf(op)['200'] = {
+        description: 'Remote links',
+        content: jsonContent({ anyOf: [{ type: 'array', items: link }, link] }),
+      };
+    },
+  },
+  {
+    id: 'cloud-remotelink-list-is-array',
+    flavor: 'cloud',
+    cite: '§1.7: GET /rest/api/3/issue/{k}/remotelink is typed as one RemoteIssueLink; the reply is an array',
+    apply: (spec) => {
+      const op = spec.paths['/rest/api/3/issue/{issueIdOrKey}/remotelink']?.get as Json;
+      const link = { $ref: '#/components/schemas/RemoteIssueLink' };
+      // With `globalId`, the operation answers with that one link (the operation's own description).
+      responsesOf(op)['200'] = {
+        description: 'Remote links',
+        content: jsonContent({ anyOf: [{ type: 'array', items: link }, link] }),
+      };
     },
   },
   {

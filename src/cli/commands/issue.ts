@@ -6,18 +6,23 @@ import type { Context } from '../context.js';
 import { usageError } from '../exit-codes.js';
 import { DEFAULT_ISSUE_FIELDS, fieldsToRequest, issueColumns } from '../output/issue-columns.js';
 import { entityOutput, listOutput } from '../output/render.js';
+import { checkQuery, printHistories, registerIssueReads, searchSource } from './issue-read.js';
+import { registerIssueWrites } from './issue-write.js';
 import { commaList, wholeNumber } from './option-parsers.js';
 import { examples, run } from './run.js';
 
 interface FieldOptions {
   fields?: string[];
   expand?: string[];
+  history?: boolean;
 }
 
 interface SearchOptions extends FieldOptions {
   first?: number;
   skip?: number;
   pageSize?: number;
+  concurrency?: number;
+  filter?: string;
 }
 
 const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-[1-9]\d*$/;
@@ -27,7 +32,8 @@ const PREFETCH = 4;
 
 /** Registers `issue get` and `issue search`. */
 export function register(program: Command): void {
-  const issue = program.command('issue').description('read issues by key or with JQL');
+  const issue = program.command('issue').description('read, create, change and delete issues');
+  registerIssueReads(issue);
 
   issue
     .command('get')
@@ -39,6 +45,7 @@ export function register(program: Command): void {
       commaList,
     )
     .option('--expand <list>', 'comma-separated expansions, e.g. changelog,names', commaList)
+    .option('--history', 'print the change history (when, who, field, from, to); JSON adds `history`')
     .addHelpText(
       'after',
       examples(
@@ -52,7 +59,8 @@ export function register(program: Command): void {
   issue
     .command('search')
     .description('list the issues a JQL query finds, printed as they arrive')
-    .argument('<jql>', 'the JQL query, e.g. "project = DEMO ORDER BY key"')
+    .argument('[jql]', 'the JQL query, e.g. "project = DEMO ORDER BY key" (or use --filter)')
+    .option('--filter <id>', "run a saved filter's JQL instead of a query argument")
     .option(
       '--fields <list>',
       'comma-separated fields to fetch; with a table they are its columns',
@@ -62,6 +70,11 @@ export function register(program: Command): void {
     .option('--first <n>', 'stop after this many issues', wholeNumber(0))
     .option('--skip <n>', 'skip this many issues first', wholeNumber(0))
     .option('--page-size <n>', 'issues per request (Jira caps it)', wholeNumber(1, 5000))
+    .option(
+      '--concurrency <n>',
+      'page requests in flight at once (default 4; 1 = one by one)',
+      wholeNumber(1, 32),
+    )
     .addHelpText(
       'after',
       examples(
@@ -71,6 +84,7 @@ export function register(program: Command): void {
       ),
     )
     .action(run(searchIssues));
+  registerIssueWrites(issue);
 }
 
 function checkKey(key: string): string {
@@ -88,6 +102,7 @@ function requestedFields(ctx: Context, fields: string[] | undefined): string[] |
 
 async function getIssues(ctx: Context, keys: string[], opts: FieldOptions): Promise<void> {
   keys.forEach(checkKey);
+  if (opts.history) return printHistories(ctx, keys, opts.fields);
   const { jira } = await connect(ctx);
   const fields = requestedFields(ctx, opts.fields);
   const fetchOne = (key: string): Promise<Issue> => jira.issues.get(key, { fields, expand: opts.expand });
@@ -114,17 +129,18 @@ async function getIssues(ctx: Context, keys: string[], opts: FieldOptions): Prom
   await out.end();
 }
 
-async function searchIssues(ctx: Context, jql: string, opts: SearchOptions): Promise<void> {
-  if (jql.trim() === '') throw usageError('the JQL query is empty');
+async function searchIssues(ctx: Context, jql: string | undefined, opts: SearchOptions): Promise<void> {
+  checkQuery(jql, opts.filter);
   const { jira } = await connect(ctx);
   const fields = requestedFields(ctx, opts.fields) ?? ['*navigable'];
   const out = listOutput(ctx.terminal, ctx.format, issueColumns(opts.fields), (i: Issue) => i.raw);
-  const issues = jira.issues.search(jql, {
+  const issues = searchSource(jira, jql, opts.filter, {
     fields,
     expand: opts.expand,
     first: opts.first,
     skip: opts.skip,
     pageSize: opts.pageSize,
+    concurrency: opts.concurrency,
   });
   for await (const issue of issues) await out.add(issue);
   const count = await out.end();

@@ -22,8 +22,11 @@ export type Operator =
   | 'was not in'
   | 'changed';
 
-/** A field as written: a name (bare or quoted) or `cf[NNNNN]`. */
-export type FieldRef = { kind: 'name'; name: string } | { kind: 'cf'; id: string };
+/** A field as written: a name (bare or quoted), `cf[NNNNN]`, or `issue.property[key].path` (path may be ''). */
+export type FieldRef =
+  | { kind: 'name'; name: string }
+  | { kind: 'cf'; id: string }
+  | { kind: 'property'; key: string; path: string };
 
 /** A value on the right of an operator. */
 export type Operand =
@@ -82,5 +85,8 @@ export interface JqlQuery {
 
 /** The text Jira uses for a field reference in messages: the name as written, or `cf[NNNNN]`. */
 export function fieldLabel(field: FieldRef): string {
-  return field.kind === 'cf' ? `cf[${field.id}]` : field.name;
+  if (field.kind === 'cf') return `cf[${field.id}]`;
+  if (field.kind === 'property')
+    return `issue.property[${field.key}]${field.path === '' ? '' : `.${field.path}`}`;
+  return field.name;
 }

@@ -14,7 +14,7 @@ import { dateFunctionValue, findFunction, userFunctionValues } from './functions
 import { flatten, holds } from './operands.js';
 import { isTextQuery, matchesText, parseTextQuery, segment } from './text-search.js';
 
-type Scalar = string | number;
+export type Scalar = string | number;
 const OBJECT_KEYS = ['value', 'name', 'key', 'accountId', 'displayName', 'emailAddress', 'id'];
 
 /** The comparable scalars inside a stored custom field value. */
@@ -82,10 +82,13 @@ function orderingTest(
   return (s) => holds(op, String(s).toLowerCase(), text);
 }
 
-function compileCustom(fieldId: string): FieldDef['compile'] {
+/**
+ * The compiler of a field whose values `read` reduces to scalars; `memoKey` names its per-search cache.
+ * Custom fields and issue properties share it.
+ */
+export function compileScalars(memoKey: string, read: (issue: IssueRecord) => Scalar[]): FieldDef['compile'] {
   return (clause, env, label): Predicate | null => {
-    const values = (issue: IssueRecord) =>
-      env.cached(`cf:${fieldId}`, issue, (i) => scalars(i.customFields[fieldId]));
+    const values = (issue: IssueRecord) => env.cached(memoKey, issue, read);
     const op = clause.operator;
     if (op === 'is') return (i) => values(i).length === 0;
     if (op === 'is not') return (i) => values(i).length > 0;
@@ -127,7 +130,7 @@ export function customFieldDef(fieldId: string): FieldDef {
     names: [fieldId],
     operators: operators(`${EQUALITY} ${EMPTINESS} ${ORDERING} ~ !~`),
     emptyable: true,
-    compile: compileCustom(fieldId),
+    compile: compileScalars(`cf:${fieldId}`, (issue) => scalars(issue.customFields[fieldId])),
     sort: {
       key: (issue) => {
         const first = scalars(issue.customFields[fieldId])[0];

@@ -9,6 +9,7 @@ import { DATE_FIELDS } from './field-dates.js';
 import type { FieldDef } from './field-def.js';
 import { ISSUE_FIELDS } from './field-issues.js';
 import { LIST_FIELDS } from './field-lists.js';
+import { propertyFieldDef } from './field-property.js';
 import { REFERENCE_FIELDS } from './field-reference.js';
 import { TEXT_FIELDS } from './field-text.js';
 import { USER_FIELDS } from './field-users.js';
@@ -52,6 +53,7 @@ function customById(numericId: string, env: CompileEnv): FieldDef | undefined {
 /** The definition behind a field reference, or undefined when no such field exists. */
 export function lookupField(ref: FieldRef, env: CompileEnv): FieldDef | undefined {
   if (ref.kind === 'cf') return customById(ref.id, env);
+  if (ref.kind === 'property') return propertyFieldDef(ref.key, ref.path);
   const lower = ref.name.toLowerCase();
   const system = SYSTEM_FIELDS.get(lower);
   if (system) return system;

@@ -118,8 +118,35 @@ class Parser extends TokenCursor {
     if (token.value.trim() === '') throw syntaxError('A field name cannot be empty.', token);
     if (token.type === 'word' && !token.escaped && token.value.toLowerCase() === 'cf')
       return this.customField();
+    if (
+      token.type === 'word' &&
+      !token.escaped &&
+      token.value.toLowerCase() === 'issue.property' &&
+      this.isSymbol('[')
+    )
+      return this.propertyField();
     this.checkReserved(token);
     return { kind: 'name', name: token.value };
+  }
+
+  /** `[key]` and an optional `.path`, after `issue.property`. */
+  private propertyField(): FieldRef {
+    this.next();
+    const key = this.next();
+    if (key.type === 'eof') throw syntaxError('Expecting a property key before the end of the query.');
+    if (!this.isStringish(key) || key.value.trim() === '') {
+      throw syntaxError(`Expecting a property key but got '${key.text}'.`, key);
+    }
+    const close = this.next();
+    if (close.type === 'eof') throw syntaxError("Expecting ']' before the end of the query.");
+    if (!this.isSymbol(']', close)) throw syntaxError(`Expecting ']' but got '${close.text}'.`, close);
+    // The lexer reads `.a.b` after the bracket as one word.
+    const after = this.peek();
+    if (after.type === 'word' && !after.escaped && after.value.startsWith('.') && after.value.length > 1) {
+      this.next();
+      return { kind: 'property', key: key.value, path: after.value.slice(1) };
+    }
+    return { kind: 'property', key: key.value, path: '' };
   }
 
   /** `cf[NNNNN]`, after the `cf`. */

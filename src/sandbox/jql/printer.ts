@@ -40,7 +40,12 @@ function printTerminal(clause: TerminalClause): string {
 
 /** Canonical text for a field reference. */
 export function printField(field: FieldRef): string {
-  return field.kind === 'cf' ? `cf[${field.id}]` : formatWord(field.name, 'field');
+  if (field.kind === 'cf') return `cf[${field.id}]`;
+  if (field.kind === 'property') {
+    const path = field.path === '' ? '' : `.${field.path}`;
+    return `issue.property[${formatWord(field.key, 'value')}]${path}`;
+  }
+  return formatWord(field.name, 'field');
 }
 
 /** Canonical text for an operand. */

@@ -4,8 +4,10 @@
  * `parent` is the exception, absent unless the issue has one, as in Jira.
  */
 import type { Flavor, IssueRecord, ProjectRecord } from '../model.js';
-import { CUSTOM_FIELDS } from '../model.js';
+import { CUSTOM_FIELDS, isRichTextCustomField } from '../model.js';
+import { renderAttachmentField } from './attachments.js';
 import { renderEmbeddedComments, renderRichText } from './comments.js';
+import { renderIssueLinks } from './issue-links.js';
 import {
   renderComponents,
   renderIssueType,
@@ -18,6 +20,7 @@ import {
 import { apiRoot, type RenderScope } from './scope.js';
 import { jiraTimestamp, jiraTimestampOrNull } from './time.js';
 import { renderUserByName } from './users.js';
+import { renderEmbeddedWorklogs, renderProgress, renderTimeTracking, timeSpentSeconds } from './worklogs.js';
 
 /** What a field reader gets besides the issue. */
 export interface FieldContext {
@@ -46,7 +49,6 @@ function field(id: string, name: string, type: string, value: FieldDef['value'],
 }
 
 const nothing = () => null;
-const noProgress = () => ({ progress: 0, total: 0 });
 
 /** A sub-task or parent reference: key, id and a few fields. */
 export function renderIssueLinkRef(issue: IssueRecord, scope: RenderScope): Record<string, unknown> {
@@ -79,14 +81,14 @@ const SYSTEM_FIELDS: FieldDef[] = [
     flavor: 'cloud',
   },
   field('issuetype', 'Issue Type', 'issuetype', (i, c) => renderIssueType(i.issueTypeId, c.scope)),
-  field('timespent', 'Time Spent', 'number', nothing),
+  field('timespent', 'Time Spent', 'number', timeSpentSeconds),
   field('project', 'Project', 'project', (_i, c) =>
     c.project ? renderProjectRef(c.project, c.scope) : null,
   ),
   field('fixVersions', 'Fix Version/s', 'array<version>', (i, c) =>
     renderVersions(i.fixVersions, c.project, c.scope),
   ),
-  field('aggregatetimespent', 'Σ Time Spent', 'number', nothing),
+  field('aggregatetimespent', 'Σ Time Spent', 'number', timeSpentSeconds),
   field('resolution', 'Resolution', 'resolution', (i, c) => renderResolution(i.resolutionId, c.scope)),
   field('resolutiondate', 'Resolved', 'datetime', (i) => jiraTimestampOrNull(i.resolutiondate)),
   field('workratio', 'Work Ratio', 'number', () => -1),
@@ -99,22 +101,33 @@ const SYSTEM_FIELDS: FieldDef[] = [
   field('created', 'Created', 'datetime', (i) => jiraTimestamp(i.created)),
   field('priority', 'Priority', 'priority', (i, c) => renderPriority(i.priorityId, c.scope)),
   field('labels', 'Labels', 'array<string>', (i) => [...i.labels]),
-  field('timeestimate', 'Remaining Estimate', 'number', nothing),
-  field('aggregatetimeoriginalestimate', 'Σ Original Estimate', 'number', nothing),
+  field('timeestimate', 'Remaining Estimate', 'number', (i) => i.remainingEstimateSeconds ?? null),
+  field(
+    'aggregatetimeoriginalestimate',
+    'Σ Original Estimate',
+    'number',
+    (i) => i.originalEstimateSeconds ?? null,
+  ),
   field('versions', 'Affects Version/s', 'array<version>', () => []),
-  field('issuelinks', 'Linked Issues', 'array<issuelinks>', () => []),
+  field('issuelinks', 'Linked Issues', 'array<issuelinks>', (i, c) => renderIssueLinks(i, c.scope)),
   field('assignee', 'Assignee', 'user', (i, c) => renderUserByName(i.assignee, c.scope)),
   field('updated', 'Updated', 'datetime', (i) => jiraTimestamp(i.updated)),
   field('status', 'Status', 'status', (i, c) => renderStatus(i.statusId, c.scope)),
   field('components', 'Component/s', 'array<component>', (i, c) =>
     renderComponents(i.components, c.project, c.scope),
   ),
-  field('timeoriginalestimate', 'Original Estimate', 'number', nothing),
+  field('timeoriginalestimate', 'Original Estimate', 'number', (i) => i.originalEstimateSeconds ?? null),
   field('description', 'Description', 'string', (i, c) => renderRichText(i.description, c.scope)),
-  field('timetracking', 'Time tracking', 'timetracking', () => ({}), false),
+  field('timetracking', 'Time tracking', 'timetracking', renderTimeTracking, false),
   field('security', 'Security Level', 'securitylevel', nothing),
-  field('attachment', 'Attachment', 'array<attachment>', () => [], false),
-  field('aggregatetimeestimate', 'Σ Remaining Estimate', 'number', nothing),
+  field(
+    'attachment',
+    'Attachment',
+    'array<attachment>',
+    (i, c) => renderAttachmentField(i.attachments, c.scope),
+    false,
+  ),
+  field('aggregatetimeestimate', 'Σ Remaining Estimate', 'number', (i) => i.remainingEstimateSeconds ?? null),
   field('summary', 'Summary', 'string', (i) => i.summary),
   field('creator', 'Creator', 'user', (i, c) => renderUserByName(i.creator, c.scope)),
   field('subtasks', 'Sub-Tasks', 'array<issuelinks>', (i, c) =>
@@ -122,23 +135,17 @@ const SYSTEM_FIELDS: FieldDef[] = [
   ),
   field('parent', 'Parent', '', parentRef),
   field('reporter', 'Reporter', 'user', (i, c) => renderUserByName(i.reporter, c.scope)),
-  field('aggregateprogress', 'Σ Progress', 'progress', noProgress),
+  field('aggregateprogress', 'Σ Progress', 'progress', renderProgress),
   field('environment', 'Environment', 'string', nothing),
   field('duedate', 'Due date', 'date', (i) => i.duedate),
-  field('progress', 'Progress', 'progress', noProgress),
+  field('progress', 'Progress', 'progress', renderProgress),
   field('comment', 'Comment', 'comments-page', (i, c) => renderEmbeddedComments(i, c.scope), false),
   field('votes', 'Votes', 'votes', (i, c) => ({
     self: `${apiRoot(c.scope)}/issue/${i.key}/votes`,
     votes: 0,
     hasVoted: false,
   })),
-  field(
-    'worklog',
-    'Log Work',
-    'array<worklog>',
-    () => ({ startAt: 0, maxResults: 20, total: 0, worklogs: [] }),
-    false,
-  ),
+  field('worklog', 'Log Work', 'array<worklog>', (i, c) => renderEmbeddedWorklogs(i, c.scope), false),
 ];
 
 const CUSTOM: FieldDef[] = CUSTOM_FIELDS.map((def) => ({
@@ -146,8 +153,14 @@ const CUSTOM: FieldDef[] = CUSTOM_FIELDS.map((def) => ({
   name: def.name,
   navigable: true,
   schema: { type: def.type, custom: def.custom, customId: Number(def.id.replace('customfield_', '')) },
-  value: (i: IssueRecord) => i.customFields[def.id] ?? null,
+  value: isRichTextCustomField(def)
+    ? (i: IssueRecord, c: FieldContext) => renderRichText(stringOrNull(i.customFields[def.id]), c.scope)
+    : (i: IssueRecord) => i.customFields[def.id] ?? null,
 }));
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
 
 const ALL_FIELDS: readonly FieldDef[] = [...SYSTEM_FIELDS, ...CUSTOM];
 

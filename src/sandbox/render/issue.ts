@@ -1,8 +1,8 @@
 import type { IssueRecord } from '../model.js';
 import { renderChangelog } from './changelog.js';
 import type { FieldContext, FieldDef } from './fields.js';
-import { renderTransitions } from './references.js';
 import { apiRoot, type RenderScope } from './scope.js';
+import { renderTransitions } from './transitions.js';
 
 /** The `expand` string of a get-issue reply and of Cloud's search/jql hits. */
 export const ISSUE_EXPAND =
@@ -36,7 +36,10 @@ export function renderIssue(issue: IssueRecord, scope: RenderScope, options: Iss
   };
   if (options.namesOnIssue && options.expand.has('names')) out.names = fieldNames(options.fields);
   if (options.namesOnIssue && options.expand.has('schema')) out.schema = fieldSchemas(options.fields);
-  if (options.expand.has('transitions')) out.transitions = renderTransitions(scope);
+  if (options.expand.has('transitions'))
+    out.transitions = renderTransitions(issue, scope, {
+      withFields: options.expand.has('transitions.fields'),
+    });
   if (options.expand.has('changelog')) out.changelog = renderChangelog(issue, scope);
   return out;
 }

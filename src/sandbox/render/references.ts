@@ -1,6 +1,6 @@
 /** Reference data as Jira embeds it in issues: status, issue type, priority, resolution, project, versions. */
 import type { ProjectRecord } from '../model.js';
-import { ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUS_CATEGORIES, STATUSES, TRANSITIONS } from '../model.js';
+import { ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUS_CATEGORIES, STATUSES } from '../model.js';
 import { apiRoot, type RenderScope } from './scope.js';
 
 /** Avatar ids of the issue types drawn from avatars (Epic and Story use SVG icons instead). */
@@ -136,31 +136,6 @@ export function renderVersions(
     if (version.releaseDate !== null) out.releaseDate = version.releaseDate;
     return out;
   });
-}
-
-/** The simplified workflow's transitions from any status; the object shape differs per flavor. */
-export function renderTransitions(scope: RenderScope): Record<string, unknown>[] {
-  return TRANSITIONS.map((t) =>
-    scope.flavor === 'datacenter'
-      ? {
-          id: t.id,
-          name: t.name,
-          description: '',
-          opsbarSequence: 2147483647,
-          to: renderStatus(t.toStatusId, scope),
-        }
-      : {
-          id: t.id,
-          name: t.name,
-          to: renderStatus(t.toStatusId, scope),
-          hasScreen: false,
-          isGlobal: true,
-          isInitial: false,
-          isAvailable: true,
-          isConditional: false,
-          isLooped: false,
-        },
-  );
 }
 
 function projectAvatars(project: ProjectRecord, scope: RenderScope): Record<string, string> {

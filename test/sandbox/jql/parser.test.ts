@@ -20,6 +20,7 @@ function shape(clause: Clause | null): unknown {
   if (!clause) return null;
   switch (clause.kind) {
     case 'terminal':
+      if (clause.field.kind === 'property') return `property:${clause.field.key}:${clause.field.path}`;
       return clause.field.kind === 'name' ? clause.field.name : `cf${clause.field.id}`;
     case 'not':
       return ['NOT', shape(clause.clause)];

@@ -1,0 +1,228 @@
+/** Handlers of `issue create|set|assign|remove` (loaded only when one of them runs). */
+import type {
+  CreateIssueInput,
+  Issue,
+  IssueFieldsInput,
+  Jira,
+  RequestSpec,
+  UpdateIssueChanges,
+} from '../../index.js';
+import { connect } from '../connection.js';
+import type { Context } from '../context.js';
+import { usageError } from '../exit-codes.js';
+import { readInput } from '../io/read-input.js';
+import { canPrompt } from '../io/secret-input.js';
+import { entityOutput } from '../output/render.js';
+
+interface FieldOptions {
+  summary?: string;
+  description?: string;
+  descriptionFile?: string;
+  assignee?: string;
+  unassign?: boolean;
+  reporter?: string;
+  label?: string[];
+  parent?: string;
+  fixVersion?: string[];
+  component?: string[];
+  priority?: string;
+  due?: string;
+  field?: string[];
+  dryRun?: boolean;
+}
+
+interface CreateOptions extends FieldOptions {
+  project: string;
+  type: string;
+}
+
+interface SetOptions extends FieldOptions {
+  addComment?: string;
+  defaultAssignee?: boolean;
+  skipNotification?: boolean;
+}
+
+interface AssignOptions {
+  unassign?: boolean;
+  default?: boolean;
+}
+
+interface RemoveOptions {
+  includeSubtasks?: boolean;
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+const ISSUE = /^([A-Za-z][A-Za-z0-9_]*-[1-9]\d*|[1-9]\d*)$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkKey(key: string): string {
+  if (!ISSUE.test(key)) {
+    throw usageError(`invalid issue key '${key}'`, 'expected a key such as DEMO-1 or a numeric issue id');
+  }
+  return key;
+}
+
+/** `NAME=VALUE` pairs; VALUE is JSON when it parses, else the text itself. */
+function parseFields(pairs: readonly string[] | undefined): Record<string, unknown> | undefined {
+  if (!pairs || pairs.length === 0) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw usageError(`invalid --field '${pair}'`, 'expected NAME=VALUE, e.g. "Story Points=5"');
+    const name = pair.slice(0, at).trim();
+    const text = pair.slice(at + 1);
+    try {
+      out[name] = JSON.parse(text) as unknown;
+    } catch {
+      out[name] = text;
+    }
+  }
+  return out;
+}
+
+/** The field changes the options ask for (shared by create and set). */
+async function fieldsFrom(opts: FieldOptions): Promise<IssueFieldsInput> {
+  if (opts.description !== undefined && opts.descriptionFile !== undefined)
+    throw usageError('give the description one way: --description or --description-file');
+  if (opts.due !== undefined && !DATE.test(opts.due))
+    throw usageError(`invalid --due '${opts.due}'`, 'expected a date such as 2026-12-24');
+  const input: IssueFieldsInput = {};
+  if (opts.summary !== undefined) {
+    if (opts.summary.trim() === '') throw usageError('the summary is empty');
+    input.summary = opts.summary;
+  }
+  const description =
+    opts.descriptionFile !== undefined ? await readInput(opts.descriptionFile) : opts.description;
+  if (description !== undefined) input.description = description;
+  if (opts.label) input.labels = opts.label;
+  if (opts.parent !== undefined) input.parent = checkKey(opts.parent);
+  if (opts.fixVersion) input.fixVersions = opts.fixVersion;
+  if (opts.component) input.components = opts.component;
+  if (opts.priority !== undefined) input.priority = opts.priority;
+  if (opts.due !== undefined) input.dueDate = opts.due;
+  const fields = parseFields(opts.field);
+  if (fields) input.fields = fields;
+  return input;
+}
+
+async function printRequests(ctx: Context, jira: Jira, requests: readonly RequestSpec[]): Promise<void> {
+  for (const request of requests) {
+    const query = new URLSearchParams(
+      Object.entries(request.query ?? {}).flatMap(([k, v]): [string, string][] =>
+        v === undefined ? [] : [[k, String(v)]],
+      ),
+    ).toString();
+    const url = `${jira.server}${request.path}${query === '' ? '' : `?${query}`}`;
+    const body = request.body === undefined ? '' : `${JSON.stringify(request.body, null, 2)}\n`;
+    await ctx.terminal.out(`${request.method ?? 'GET'} ${url}\n${body}`);
+  }
+}
+
+function issueFields(issue: Issue): [string, string][] {
+  return [
+    ['key', issue.key],
+    ['summary', issue.summary ?? ''],
+    ['type', issue.issueType ?? ''],
+    ['status', issue.status ?? ''],
+    ['assignee', issue.assignee?.displayName ?? ''],
+  ];
+}
+
+/** `issue create`. */
+export async function createIssue(ctx: Context, opts: CreateOptions): Promise<void> {
+  if (opts.summary === undefined) throw usageError('a summary is required', 'pass --summary TEXT');
+  if (opts.assignee !== undefined && opts.unassign)
+    throw usageError('use --assignee or --unassign, not both');
+  const input: CreateIssueInput = {
+    ...(await fieldsFrom(opts)),
+    project: opts.project,
+    issueType: opts.type,
+    summary: opts.summary,
+  };
+  if (opts.reporter !== undefined) input.reporter = opts.reporter;
+  if (opts.assignee !== undefined) input.assignee = opts.assignee;
+  if (opts.unassign) input.assignee = null;
+  const { jira } = await connect(ctx);
+  if (opts.dryRun) return printRequests(ctx, jira, [await jira.issues.createRequest(input)]);
+  const issue = await jira.issues.create(input);
+  if (ctx.format === 'table') {
+    await ctx.terminal.out(`${issue.key}\n`);
+    return;
+  }
+  await entityOutput(ctx.terminal, ctx.format, issue.raw, issueFields(issue));
+}
+
+/** `issue set`. */
+export async function setIssue(ctx: Context, key: string, opts: SetOptions): Promise<void> {
+  checkKey(key);
+  const assigneeWays = [opts.assignee !== undefined, opts.unassign, opts.defaultAssignee].filter(Boolean);
+  if (assigneeWays.length > 1) throw usageError('use one of --assignee, --unassign and --default-assignee');
+  const changes: UpdateIssueChanges = await fieldsFrom(opts);
+  if (opts.reporter !== undefined) changes.reporter = opts.reporter;
+  if (opts.assignee !== undefined) changes.assignee = opts.assignee;
+  if (opts.unassign) changes.assignee = null;
+  if (opts.defaultAssignee) changes.assignee = 'default';
+  if (opts.addComment !== undefined) {
+    if (opts.addComment.trim() === '') throw usageError('the comment is empty');
+    changes.addComment = opts.addComment;
+  }
+  if (Object.keys(changes).length === 0)
+    throw usageError(`nothing to change on ${key}`, 'pass at least one field option, e.g. --summary');
+  const { jira } = await connect(ctx);
+  const notify = opts.skipNotification ? { notify: false } : {};
+  if (opts.dryRun) return printRequests(ctx, jira, await jira.issues.updateRequests(key, changes, notify));
+  await jira.issues.update(key, changes, notify);
+  ctx.terminal.info(`updated ${key}`);
+}
+
+/** `issue assign`. */
+export async function assignIssue(
+  ctx: Context,
+  key: string,
+  user: string | undefined,
+  opts: AssignOptions,
+): Promise<void> {
+  checkKey(key);
+  const ways = [user !== undefined, opts.unassign, opts.default].filter(Boolean).length;
+  if (ways !== 1) throw usageError('give exactly one of USER, --unassign and --default');
+  const who = opts.unassign ? null : opts.default ? 'default' : (user as string);
+  const { jira } = await connect(ctx);
+  await jira.issues.assign(key, who);
+  ctx.terminal.info(who === null ? `unassigned ${key}` : `assigned ${key}`);
+}
+
+/** `issue remove`. */
+export async function removeIssues(ctx: Context, keys: string[], opts: RemoveOptions): Promise<void> {
+  keys.forEach(checkKey);
+  const { jira } = await connect(ctx);
+  if (opts.dryRun) {
+    const version = (await jira.deployment()) === 'cloud' ? '3' : '2';
+    const requests = keys.map((key) => ({
+      method: 'DELETE',
+      path: `/rest/api/${version}/issue/${encodeURIComponent(key)}`,
+      query: { deleteSubtasks: opts.includeSubtasks ? 'true' : 'false' },
+    }));
+    return printRequests(ctx, jira, requests);
+  }
+  if (!opts.force) {
+    if (!canPrompt()) throw usageError('not deleting without confirmation', 'pass --force to delete');
+    const what = keys.length === 1 ? keys[0] : `${keys.length} issues (${keys.join(', ')})`;
+    if (!(await confirm(`Delete ${what}${opts.includeSubtasks ? ' and their sub-tasks' : ''}? [y/N] `)))
+      throw usageError('not deleted');
+  }
+  for (const key of keys) {
+    await jira.issues.remove(key, { includeSubtasks: opts.includeSubtasks === true });
+    ctx.terminal.info(`deleted ${key}`);
+  }
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await prompt.question(question)).trim());
+  } finally {
+    prompt.close();
+  }
+}
