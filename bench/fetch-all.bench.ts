@@ -12,6 +12,7 @@ import {
   type Flavor,
   type Haul,
   type SandboxProcess,
+  serverWorkMs,
   startSandbox,
   viaCli,
   viaJiraJs,
@@ -102,6 +103,11 @@ async function timeFlavor(flavor: Flavor, home: string): Promise<void> {
       }
     }
     const floor = floorMs(flavor, SIZE);
+    const quiet = await startSandbox(bin, home, flavor, SIZE, 'latency=0');
+    // Once to warm the sandbox up, as the timed runs had their warm-up too; the second is the figure.
+    const work = await serverWorkMs(quiet.url, flavor, JQL, SIZE)
+      .then(() => serverWorkMs(quiet.url, flavor, JQL, SIZE))
+      .finally(() => quiet.stop());
     const jiraJs = median(times[2] ?? []);
     const jiraJsDefault = median(times[3] ?? []);
     console.log(
@@ -118,6 +124,13 @@ async function timeFlavor(flavor: Flavor, home: string): Promise<void> {
       );
     }
     console.log(`${'floor'.padEnd(28)}${floor.ms.toFixed(0).padStart(10)}   (${floor.formula}, N = ${SIZE})`);
+    console.log(
+      `${'server work, latency 0'.padEnd(28)}${work.toFixed(0).padStart(10)}   ` +
+        `(the same pages one by one, unparsed; the sandbox answers on one thread, so no client beats it)`,
+    );
+    console.log(
+      `jirats library / max(floor, server work) = ${(median(times[0] ?? []) / Math.max(floor.ms, work)).toFixed(2)}`,
+    );
     console.log(
       `(${ROUNDS} interleaved rounds after one warm-up; jira.js/x = how many times faster than jira.js)`,
     );

@@ -1,5 +1,7 @@
 /** The public library surface of `jirats`: re-exports only. */
 
+export { failureReason } from './api/bulk-create.js';
+export { rowToCreateInput } from './api/bulk-rows.js';
 export { formatTimeSpan, parseTimeSpan } from './api/time-span.js';
 export * from './library-core.js';
 // Converters of resources most CLI commands never read: exported here, not from the core the CLI loads.

@@ -3,10 +3,21 @@
  * (no globals), so several clients for different servers or users coexist in one process.
  */
 
+import type { ComponentsApi } from './api/components.js';
+import type { FiltersApi } from './api/filters.js';
 import type { GroupsApi } from './api/groups.js';
 import { type IssuesApi, issuesApi } from './api/issues.js';
-import { deferredReference, lazyGroups, lazyUsers } from './api/lazy-namespaces.js';
+import {
+  deferredReference,
+  lazyComponents,
+  lazyFilters,
+  lazyGroups,
+  lazyProjects,
+  lazyUsers,
+  lazyVersions,
+} from './api/lazy-namespaces.js';
 import { fetchMyself } from './api/myself.js';
+import type { ProjectsApi } from './api/projects.js';
 import type {
   CachedLoader,
   CacheType,
@@ -20,6 +31,7 @@ import type {
 import { fetchServerInfo } from './api/server-info.js';
 import { type CreateSessionOptions, createSession, removeSession, renewSession } from './api/sessions.js';
 import type { UsersApi } from './api/users.js';
+import type { VersionsApi } from './api/versions.js';
 import { Session } from './auth/session.js';
 import type { Auth } from './auth/types.js';
 import { identityOf, TtlCache } from './client/cache.js';
@@ -74,6 +86,10 @@ export class Jira {
   readonly issueLinkTypes: IssueLinkTypesApi;
   readonly users: UsersApi;
   readonly groups: GroupsApi;
+  readonly projects: ProjectsApi;
+  readonly components: ComponentsApi;
+  readonly versions: VersionsApi;
+  readonly filters: FiltersApi;
   readonly sessions: SessionsApi;
   readonly headerLog: HeaderLogApi;
 
@@ -132,6 +148,10 @@ export class Jira {
     this.issueLinkTypes = reference.issueLinkTypes;
     this.users = lazyUsers(this.#core);
     this.groups = lazyGroups(this.#core);
+    this.projects = lazyProjects(this.#core);
+    this.components = lazyComponents(this.#core);
+    this.versions = lazyVersions(this.#core);
+    this.filters = lazyFilters(this.#core);
     this.sessions = {
       create: (auth, opts) => this.#createSession(auth, opts),
       get: () => this.#session,

@@ -10,10 +10,30 @@ export type {
   DownloadTarget,
   ListAttachmentsOptions,
 } from './api/attachments.js';
+export type { BulkCreateOptions, BulkCreateResult } from './api/bulk-create.js';
+export type { IssueRow, RowCreateInput } from './api/bulk-rows.js';
 export type { ChangelogOptions } from './api/changelog.js';
 export type { CommentsApi, ListCommentsOptions, WriteCommentOptions } from './api/comments.js';
+export type {
+  ComponentsApi,
+  CreateComponentInput,
+  RemoveComponentOptions,
+  UpdateComponentChanges,
+} from './api/components.js';
 export type { IssueSearchOptions } from './api/deferred-issue-read.js';
 export type { FieldInfo, FieldScope } from './api/field-resolver.js';
+export type {
+  AddFilterPermissionInput,
+  FilterPermissionsApi,
+  FilterShareType,
+} from './api/filter-permissions.js';
+export type {
+  CreateFilterInput,
+  FilterOrderBy,
+  FiltersApi,
+  FindFiltersOptions,
+  UpdateFilterInput,
+} from './api/filters.js';
 export type { GroupMembersOptions, GroupsApi, MembershipChange } from './api/groups.js';
 export type { AddIssueLinkInput, IssueLinkRequest, IssueLinksApi } from './api/issue-links.js';
 export type { IssuePropertiesApi } from './api/issue-properties.js';
@@ -28,6 +48,7 @@ export type { IssueWriteMethods } from './api/issue-writes-api.js';
 export type { GetIssueOptions, IssuesApi } from './api/issues.js';
 export type { LabelsApi } from './api/labels.js';
 export type { CreateMetaOptions } from './api/metadata.js';
+export type { ListProjectsOptions, ProjectsApi } from './api/projects.js';
 export type {
   CachedListOptions,
   CacheType,
@@ -48,6 +69,16 @@ export type {
 } from './api/transitions.js';
 export type { UserInput, UserRef } from './api/user-refs.js';
 export type { CreateUserInput, SearchUsersOptions, UpdateUserInput, UsersApi } from './api/users.js';
+export type {
+  CreateVersionInput,
+  DateInput,
+  ListVersionsOptions,
+  RemoveVersionOptions,
+  UpdateVersionChanges,
+  VersionOrder,
+  VersionPosition,
+  VersionsApi,
+} from './api/versions.js';
 export type { WatchersApi } from './api/watchers.js';
 export type {
   AddWorklogInput,
@@ -101,6 +132,8 @@ export {
 export { type HeaderLogApi, Jira, type SessionsApi } from './jira.js';
 export type { Attachment } from './models/attachment.js';
 export type { Comment, CommentVisibility } from './models/comment.js';
+export type { Component, ComponentAssigneeType } from './models/component.js';
+export type { Filter, FilterPermission, FilterPermissionType } from './models/filter.js';
 export type { Group } from './models/group.js';
 export type { HistoryEntry, HistoryItem } from './models/history.js';
 export { type Issue, toIssue } from './models/issue.js';
@@ -115,6 +148,7 @@ export type {
   EditMetaField,
   FieldMeta,
 } from './models/metadata.js';
+export type { Project } from './models/project.js';
 export type {
   Field,
   IssueLinkType,
@@ -133,5 +167,6 @@ export type {
 export { type ServerInfo, toServerInfo } from './models/server-info.js';
 export type { Transition, TransitionField } from './models/transition.js';
 export { toUser, type User } from './models/user.js';
+export type { Version } from './models/version.js';
 export type { Worklog } from './models/worklog.js';
 export { VERSION } from './version.js';

@@ -7,6 +7,8 @@ import type { HistoryEntry } from '../models/history.js';
 import { type Issue, toIssue } from '../models/issue.js';
 import { loadTextConverters, textConvertersReady } from '../models/rich-text.js';
 import type { AttachmentsApi } from './attachments.js';
+import type { BulkCreateOptions, BulkCreateResult, CreateOne } from './bulk-create.js';
+import type { IssueRow } from './bulk-rows.js';
 import type { ChangelogOptions } from './changelog.js';
 import type { CommentsApi } from './comments.js';
 import { deferredIterable, deferredMethods } from './deferred.js';
@@ -88,11 +90,19 @@ export interface IssuesApi extends IssueWriteMethods {
   transition(key: string, transition: string | number, opts?: TransitionOptions): Promise<void>;
   /** Work logged on an issue: list, get, add, update, remove. */
   readonly worklogs: WorklogsApi;
+  /**
+   * Create an issue per row (column name to value, as CSV or NDJSON give them), `concurrency` at a time: one
+   * result per row, in row order: created (key, id), failed (with Jira's reason) or skipped (run stopped).
+   */
+  createMany(
+    rows: Iterable<IssueRow> | AsyncIterable<IssueRow>,
+    opts?: BulkCreateOptions,
+  ): AsyncIterable<BulkCreateResult>;
 }
 
 /** Build the `issues` namespace over a client core. */
 export function issuesApi(core: JiraCore): IssuesApi {
-  return {
+  const api: IssuesApi = {
     get: (key, opts) => getIssue(core, key, opts),
     search: (jql, opts) => readyToReadAll(read.searchWithHistory(core, jql, opts)),
     searchFilter: (id, opts) => readyToReadAll(read.deferredFilterSearch(core)(id, opts)),
@@ -108,7 +118,20 @@ export function issuesApi(core: JiraCore): IssuesApi {
     transition: deferredTransition(core),
     worklogs: deferredWorklogs(core),
     ...deferredIssueWrites(core),
+    createMany: deferredIterable(async () => {
+      const { createMany } = await import('./bulk-create.js');
+      // Only the POST: the created issue is not read back, which halves the requests of a big import.
+      const createOne: CreateOne = async (input, call) => {
+        const created = await core.send<{ id: string; key: string }>(
+          await api.createRequest(input, call),
+          call,
+        );
+        return { id: String(created.id), key: created.key };
+      };
+      return (rows, opts) => createMany(createOne, rows, opts);
+    }),
   };
+  return api;
 }
 
 /** `issues.comments`, its code (and the rich-text writer) loaded on first use. */

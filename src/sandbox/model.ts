@@ -181,6 +181,9 @@ export interface StoreState {
   nextId: number;
   /** Saved JQL filters (ids from 10000, their own counter: Jira numbers filters apart from issues). */
   filters?: FilterRecord[];
+  /** Next filter id and share permission id; absent in older snapshots (then one past the highest in use). */
+  nextFilterId?: number;
+  nextSharePermissionId?: number;
   /**
    * Links between issues. Kept here rather than on either issue because a link belongs to two issues;
    * deleting an issue drops every link naming its id (see dropIssueLinks in issue-link-store.ts).
@@ -218,8 +221,22 @@ export interface FilterRecord {
   description: string;
   /** User names who marked it as a favourite. */
   favouredBy: string[];
-  /** `private`: the owner only; `global`: everyone signed in. */
-  shared: 'private' | 'global';
+  /** Older snapshots' sharing (`private` or `global`); `sharePermissions` wins when present. */
+  shared?: 'private' | 'global';
+  /** Who else may see the filter; absent in older snapshots (read `shared` then, see filter-access.ts). */
+  sharePermissions?: SharePermissionRecord[];
+}
+
+/** One share of a filter; `projectRole` names a role of the project (see filter-access.ts). */
+export interface SharePermissionRecord {
+  id: number;
+  type: 'global' | 'authenticated' | 'group' | 'project' | 'projectRole';
+  /** Group name, for `group`. */
+  group?: string;
+  /** Project id, for `project` and `projectRole`. */
+  projectId?: number;
+  /** Project role id, for `projectRole`. */
+  roleId?: number;
 }
 
 export interface StatusCategory {

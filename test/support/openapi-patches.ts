@@ -380,4 +380,48 @@ export const SPEC_PATCHES: readonly SpecPatch[] = [
     cite: '§3.13 and §3.15: error replies carry ErrorCollection (401: the message/status-code body)',
     apply: documentErrorBodies,
   },
+  {
+    id: 'dc-project-lists-are-arrays',
+    flavor: 'datacenter',
+    cite: '§1.5 defect 1 and §1.6: /project, /project/{k}/components and /versions declare one bean; replies are arrays',
+    apply: (spec) => {
+      for (const path of [
+        '/api/2/project',
+        '/api/2/project/{projectIdOrKey}/components',
+        '/api/2/project/{projectIdOrKey}/versions',
+      ]) {
+        const op = spec.paths[path]?.get as Json | undefined;
+        const json = (op ? responsesOf(op)['200']?.content : undefined) as Record<string, Json> | undefined;
+        const body = json?.['application/json'];
+        if (body) body.schema = { type: 'array', items: body.schema };
+      }
+      // The page of /project/{k}/version holds VersionBeans (§1.6: page envelopes), typed as bare objects.
+      const page = spec.paths['/api/2/project/{projectIdOrKey}/version']?.get as Json | undefined;
+      if (page) {
+        responsesOf(page)['200'] = {
+          description: 'patched',
+          content: jsonContent({
+            allOf: [
+              { $ref: '#/components/schemas/PageBean' },
+              {
+                properties: {
+                  values: { type: 'array', items: { $ref: '#/components/schemas/VersionBean' } },
+                },
+              },
+            ],
+          }),
+        };
+      }
+    },
+  },
+  {
+    id: 'dc-version-dates-are-days',
+    flavor: 'datacenter',
+    cite: 'VersionBean types startDate/releaseDate as date-time; versions carry calendar days (`2010-07-06` in the Cloud Version example, yyyy-MM-dd in jiraps.md §1.15)',
+    apply: (spec) => {
+      const props = properties(spec, 'VersionBean');
+      props.startDate = { type: 'string', format: 'date' };
+      props.releaseDate = { type: 'string', format: 'date' };
+    },
+  },
 ];

@@ -13,6 +13,7 @@ import { usageError } from '../exit-codes.js';
 import { readInput } from '../io/read-input.js';
 import { canPrompt } from '../io/secret-input.js';
 import { entityOutput } from '../output/render.js';
+import { type BulkCreateOptions, bulkCreateIssues, isBulkCreate } from './issue-bulk.js';
 
 interface FieldOptions {
   summary?: string;
@@ -32,8 +33,8 @@ interface FieldOptions {
 }
 
 interface CreateOptions extends FieldOptions {
-  project: string;
-  type: string;
+  project?: string;
+  type?: string;
 }
 
 interface SetOptions extends FieldOptions {
@@ -130,7 +131,18 @@ function issueFields(issue: Issue): [string, string][] {
 }
 
 /** `issue create`. */
-export async function createIssue(ctx: Context, opts: CreateOptions): Promise<void> {
+export async function createIssue(ctx: Context, opts: CreateOptions & BulkCreateOptions): Promise<void> {
+  if (isBulkCreate(opts)) {
+    if (opts.project !== undefined || opts.type !== undefined || opts.summary !== undefined) {
+      throw usageError(
+        'with --from-csv or --from-ndjson, every row names its project, issuetype and summary',
+      );
+    }
+    return bulkCreateIssues(ctx, opts);
+  }
+  if (opts.project === undefined || opts.type === undefined) {
+    throw usageError('a project and an issue type are required', 'pass --project KEY --type NAME');
+  }
   if (opts.summary === undefined) throw usageError('a summary is required', 'pass --summary TEXT');
   if (opts.assignee !== undefined && opts.unassign)
     throw usageError('use --assignee or --unassign, not both');

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { aliasesOf } from '../aliases.js';
 import type { Context } from '../context.js';
-import { repeatable } from './option-parsers.js';
+import { repeatable, wholeNumber } from './option-parsers.js';
 import { examples, run } from './run.js';
 
 type Handlers = typeof import('./issue-write-actions.js');
@@ -45,15 +45,23 @@ export function registerIssueWrites(issue: Command): void {
     issue
       .command('create')
       .description(`create an issue (JiraPS: ${aliasesOf('issue', 'create').join(', ')})`)
-      .requiredOption('--project <project>', 'project key, id or name')
-      .requiredOption('--type <type>', 'issue type name or id, e.g. Task'),
+      .option('--project <project>', 'project key, id or name (required unless --from-csv/--from-ndjson)')
+      .option('--type <type>', 'issue type name or id, e.g. Task (required unless --from-csv/--from-ndjson)'),
   )
+    .option('--from-csv <file>', 'create one issue per CSV row (header names the columns; - reads stdin)')
+    .option('--from-ndjson <file>', 'create one issue per JSON line (- reads stdin)')
+    .option(
+      '--concurrency <n>',
+      'creates in flight at once with --from-csv/--from-ndjson (default 4)',
+      wholeNumber(1, 16),
+    )
     .addHelpText(
       'after',
       examples(
         'jirats issue create --project DEMO --type Task --summary "Fix the login page"',
         'jirats issue create --project DEMO --type Bug --summary Crash --description-file bug.md --label ui',
         'jirats issue create --project DEMO --type Task --summary S --field "Story Points=5" -o json',
+        'jirats issue create --from-csv backlog.csv     # columns: project,issuetype,summary,labels,...',
       ),
     )
     .action(run(lazy((h) => h.createIssue)));

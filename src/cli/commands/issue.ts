@@ -10,6 +10,7 @@ import { checkQuery, printHistories, registerIssueReads, searchSource } from './
 import { registerIssueWrites } from './issue-write.js';
 import { commaList, wholeNumber } from './option-parsers.js';
 import { examples, run } from './run.js';
+import { registerIssueTransition } from './transition.js';
 
 interface FieldOptions {
   fields?: string[];
@@ -34,6 +35,7 @@ const PREFETCH = 4;
 export function register(program: Command): void {
   const issue = program.command('issue').description('read, create, change and delete issues');
   registerIssueReads(issue);
+  registerIssueTransition(issue);
 
   issue
     .command('get')

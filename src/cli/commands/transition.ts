@@ -165,3 +165,16 @@ export async function runTransition(
     ['assignee', issue.assignee?.displayName ?? ''],
   ]);
 }
+
+/** Registers `issue transition KEY TRANSITION`, the same as `transition run`, under the issue noun. */
+export function registerIssueTransition(issue: Command): void {
+  withRunOptions(
+    issue
+      .command('transition')
+      .description('perform a workflow transition by name (any case) or id, like `transition run`')
+      .argument('<key>', 'issue key or id')
+      .argument('<transition>', "transition name or id, e.g. 'In Progress' or 21"),
+  )
+    .addHelpText('after', examples('jirats issue transition DEMO-1 "In Progress" --comment "On it"'))
+    .action(run(runTransition));
+}

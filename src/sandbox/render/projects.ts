@@ -58,7 +58,8 @@ export function renderProject(
   out.name = project.name;
   if (detail.full) out.roles = {};
   out.avatarUrls = ref.avatarUrls;
-  if (wants('projectKeys')) out.projectKeys = [project.key];
+  // Cloud's Project schema has no projectKeys (and forbids extra keys), though `expand` names it.
+  if (wants('projectKeys') && scope.flavor === 'datacenter') out.projectKeys = [project.key];
   out.projectTypeKey = project.projectTypeKey;
   if (scope.flavor === 'cloud') {
     out.simplified = false;
