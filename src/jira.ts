@@ -32,6 +32,7 @@ import { fetchServerInfo } from './api/server-info.js';
 import { type CreateSessionOptions, createSession, removeSession, renewSession } from './api/sessions.js';
 import type { UsersApi } from './api/users.js';
 import type { VersionsApi } from './api/versions.js';
+import { checkAuth } from './auth/check.js';
 import { Session } from './auth/session.js';
 import type { Auth } from './auth/types.js';
 import { identityOf, TtlCache } from './client/cache.js';
@@ -287,15 +288,3 @@ export class Jira {
 }
 
 const CACHE_TYPES: readonly CacheType[] = ['fields', 'issuetypes', 'priorities', 'statuses', 'serverinfo'];
-
-const AUTH_TYPES = new Set(['basic', 'apiToken', 'pat', 'headers', 'session', 'anonymous']);
-
-function checkAuth(auth: Auth): Auth {
-  const type = (auth as { type?: unknown } | null)?.type;
-  if (typeof type !== 'string' || !AUTH_TYPES.has(type)) {
-    throw new ConfigurationError(
-      `Unknown auth type '${String(type)}' (expected ${[...AUTH_TYPES].join(', ')})`,
-    );
-  }
-  return auth;
-}

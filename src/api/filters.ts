@@ -139,8 +139,9 @@ export function filtersApi(core: JiraCore): FiltersApi {
       const path = `${await root(opts)}/${key}`;
       const cloud = (await core.deployment(opts)) === 'cloud';
       const fields = name !== undefined || description !== undefined || jql !== undefined;
+      const favouriteResource = cloud && favourite !== undefined;
       let result: Filter | undefined;
-      if (fields || (!cloud && favourite !== undefined)) {
+      if (fields || !favouriteResource) {
         // Jira's PUT wants the name and JQL even when they stay the same, so start from the current filter.
         const current = await get(key, opts);
         const body: Record<string, unknown> = {
@@ -151,13 +152,14 @@ export function filtersApi(core: JiraCore): FiltersApi {
         if (!cloud && favourite !== undefined) body.favourite = favourite;
         result = toFilter(await asFilterWrite(core.send<unknown>({ method: 'PUT', path, body }, opts)));
       }
-      if (cloud && favourite !== undefined) {
+      if (favouriteResource) {
         const method = favourite ? 'PUT' : 'DELETE';
         result = toFilter(
           await asFilterWrite(core.send<unknown>({ method, path: `${path}/favourite` }, opts)),
         );
       }
-      return result as Filter;
+      if (!result) throw new InputError('Nothing to change');
+      return result;
     },
     async remove(id, opts = {}) {
       const path = `${await root(opts)}/${filterId(id)}`;

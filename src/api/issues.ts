@@ -64,7 +64,7 @@ async function* readyToReadAll(issues: AsyncIterable<Issue>): AsyncGenerator<Iss
 export interface IssuesApi extends IssueWriteMethods {
   /** One issue by key or id. */
   get(key: string, opts?: GetIssueOptions): Promise<Issue>;
-  /** Issues matching JQL, lazily (Cloud: token paging; Data Center: offset paging). */
+  /** Issues matching JQL, lazily and in order, several pages at a time (`concurrency`, default 4). */
   search(jql: string, opts?: read.IssueSearchOptions): AsyncIterable<Issue>;
   /** Issues a saved filter finds (its JQL run through `search`); NotFoundError when it is not visible. */
   searchFilter(filterId: string | number, opts?: read.IssueSearchOptions): AsyncIterable<Issue>;

@@ -59,10 +59,12 @@ export async function* inOrder<T>(
   try {
     await fill(callerHolds ? whileHolding : limit);
     while (queue.length > 0) {
-      const result = await (queue.shift() as Promise<T>);
+      let result: T | undefined = await (queue.shift() as Promise<T>);
       // Start the next request before handing this page out, so the network works while the caller does.
       await fill(whileHolding);
       yield result;
+      // Drop the page before waiting for the next one, so only `limit` pages are ever alive.
+      result = undefined;
     }
   } finally {
     if (!signal.aborted) controller.abort();

@@ -30,6 +30,12 @@ interface OffsetPage {
   maxResults: number | undefined;
 }
 
+/** A page fetched after the first, with the size asked for (fewer items means the end). */
+interface Fetched {
+  page: OffsetPage;
+  size: number;
+}
+
 function readPage(page: unknown): OffsetPage {
   const record = typeof page === 'object' && page !== null ? (page as Record<string, unknown>) : {};
   const items = Array.isArray(record.issues) ? (record.issues as unknown[]) : [];
@@ -63,7 +69,7 @@ export async function* parallelOffsetSearch(plan: OffsetSearchPlan): AsyncGenera
   head.items = [];
 
   let nextStart = skip + step;
-  const source = async (): Promise<PageTask<{ page: OffsetPage; size: number }> | undefined> => {
+  const source = async (): Promise<PageTask<Fetched> | undefined> => {
     if (nextStart >= end) return undefined;
     const startAt = nextStart;
     const size = Math.min(step, end - startAt);
@@ -83,10 +89,13 @@ export async function* parallelOffsetSearch(plan: OffsetSearchPlan): AsyncGenera
     }
     // Let the first page go: the loop below holds one page at a time.
     headItems = undefined;
-    for (let next = await primed; next.done !== true; next = await pages.next()) {
-      const { page, size } = next.value;
+    let pending: Promise<IteratorResult<Fetched, undefined>> | undefined = primed;
+    while (pending !== undefined) {
+      let fetched: Fetched | undefined = (await pending).value;
+      pending = undefined;
+      if (fetched === undefined) return;
       const ids = new Set<unknown>();
-      for (const item of page.items) {
+      for (const item of fetched.page.items) {
         const id = idOf(item);
         ids.add(id);
         // An issue deleted meanwhile shifts offsets back by one: it then ends one page and opens the next.
@@ -95,8 +104,11 @@ export async function* parallelOffsetSearch(plan: OffsetSearchPlan): AsyncGenera
         yielded++;
         yield item;
       }
-      if (page.items.length < size) return;
+      if (fetched.page.items.length < fetched.size) return;
+      // Drop the page before waiting for the next one, so only `concurrency` pages are ever alive.
+      fetched = undefined;
       previousIds = ids;
+      pending = pages.next();
     }
   } finally {
     // Stops requests still in flight when the caller leaves early or a page failed.

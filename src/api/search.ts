@@ -72,12 +72,12 @@ export async function* searchIssues(
 ): AsyncGenerator<Issue> {
   const { fields, expand, first, skip, pageSize, concurrency, ...call } = opts;
   const search = { fields, expand, first, skip, pageSize, concurrency };
+  const limit = checkConcurrency(concurrency, DEFAULT_SEARCH_CONCURRENCY);
+  checkCounts(search);
   const deployment = await core.deployment(call);
   const strategy = searchStrategy(deployment, search);
   const { spec, paging } = searchRequest(deployment, jql, search);
   const send = (s: RequestSpec, c: CallOptions) => core.send<unknown>(s, c);
-  const limit = checkConcurrency(concurrency, DEFAULT_SEARCH_CONCURRENCY);
-  checkCounts(search);
   let raws: AsyncIterable<unknown>;
   if (strategy === 'offset-parallel') {
     raws = parallelOffsetSearch({ spec, first, skip, pageSize, concurrency: limit, send, call });

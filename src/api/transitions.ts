@@ -115,7 +115,8 @@ export async function transitionIssue(
     }));
     Object.assign(wireFields, await resolveFields(core, fields, { editMeta: screen }, call));
   }
-  if (resolution !== undefined) wireFields.resolution = resolutionRef(resolution, chosen);
+  if (resolution !== undefined)
+    wireFields.resolution = await resolutionRef(core, version, resolution, chosen, call);
   if (assignee !== undefined)
     wireFields.assignee = assignee === null ? null : await resolveUserRef(core, assignee, call);
   const update: Record<string, unknown> = {};
@@ -127,16 +128,32 @@ export async function transitionIssue(
   await core.send<unknown>({ method: 'POST', path: issuePath(version, key), body }, call);
 }
 
-/** The resolution as the screen lists it (matched in any case, as Jira matches names exactly), else by name. */
-function resolutionRef(resolution: string, transition: Transition | undefined): Record<string, string> {
-  const allowed = transition?.fields?.resolution?.allowedValues ?? [];
-  const lower = resolution.trim().toLowerCase();
-  for (const value of allowed) {
-    const r = asRecord(value);
-    if (r && (String(r.id) === resolution.trim() || String(r.name).toLowerCase() === lower))
-      return { id: String(r.id) };
+/**
+ * The resolution as `{id}`, matched in any case (Jira matches names exactly) among the values the screen lists,
+ * else among all resolutions; an unknown name is an InputError naming the choices.
+ */
+async function resolutionRef(
+  core: JiraCore,
+  version: string,
+  resolution: string,
+  transition: Transition | undefined,
+  call: CallOptions,
+): Promise<Record<string, string>> {
+  const wanted = resolution.trim();
+  let values = transition?.fields?.resolution?.allowedValues;
+  if (!values) {
+    const json = await core.send<unknown>({ path: `/rest/api/${version}/resolution` }, call);
+    values = Array.isArray(json) ? json : [];
   }
-  return /^\d+$/.test(resolution.trim()) ? { id: resolution.trim() } : { name: resolution.trim() };
+  const named = values.flatMap((value) => {
+    const r = asRecord(value);
+    return r ? [{ id: String(r.id), name: String(r.name) }] : [];
+  });
+  const found = named.find((r) => r.id === wanted || r.name.toLowerCase() === wanted.toLowerCase());
+  if (found) return { id: found.id };
+  throw new InputError(
+    `No resolution '${wanted}'; choose one of: ${named.map((r) => r.name).join(', ') || '(none offered)'}`,
+  );
 }
 
 /** Build the `transitions` namespace over a client core. */

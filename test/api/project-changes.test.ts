@@ -149,6 +149,13 @@ for (const flavor of FLAVORS) {
           'Mobile apps',
         ]);
         await assert.rejects(jira.components.get(id('Docs')), NotFoundError);
+        // Another project's component cannot take the issues: Jira's 400, and the component stays.
+        const elsewhere = await jira.components.create({ project: 'SECRET', name: 'Vault' });
+        await assert.rejects(
+          jira.components.remove(id('Frontend'), { moveIssuesTo: elsewhere.id }),
+          (e: unknown) => e instanceof JiraError && e.status === 400,
+        );
+        assert.equal((await jira.components.get(id('Frontend'))).name, 'Frontend');
       } finally {
         await sb.close();
       }

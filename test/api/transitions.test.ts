@@ -99,8 +99,11 @@ for (const flavor of FLAVORS) {
         const reopened = await state(jira, BUG);
         assert.deepEqual([reopened.status, reopened.resolution, reopened.resolved], ['Reopened', null, null]);
 
+        await assert.rejects(jira.issues.transition(TASK, 'Done', { resolution: 'Nope' }), InputError);
+        await jira.issues.transition(TASK, 'Done', { resolution: 'duplicate' });
+        assert.equal((await state(jira, TASK)).resolution, 'Duplicate');
         await jira.issues.transition(TASK, 'Done');
-        assert.equal((await state(jira, TASK)).resolution, 'Done');
+        assert.equal((await state(jira, TASK)).resolution, 'Duplicate', 'a looped Done keeps the resolution');
         await jira.issues.transition(TASK, 'to do');
         assert.equal((await state(jira, TASK)).resolution, null);
       });

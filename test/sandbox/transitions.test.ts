@@ -70,6 +70,11 @@ for (const flavor of FLAVORS) {
         const resolution = obj(obj(bug[1]?.fields).resolution);
         assert.equal(resolution.required, true);
         assert.ok(arr(resolution.allowedValues).some((v) => obj(v).name === "Won't Do"));
+        const expanded = await issueFields(sb, flavor, BUG, '&expand=transitions');
+        assert.deepEqual(
+          arr(expanded.transitions).map((t) => obj(t).name),
+          ['Start Progress', 'Resolve Issue', 'Close Issue'],
+        );
         const one = await transitionsOf(sb, flavor, BUG, '?transitionId=5');
         assert.deepEqual(
           one.map((t) => t.id),

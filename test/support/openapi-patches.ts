@@ -424,4 +424,45 @@ export const SPEC_PATCHES: readonly SpecPatch[] = [
       props.releaseDate = { type: 'string', format: 'date' };
     },
   },
+  {
+    id: 'dc-filter-lists',
+    flavor: 'datacenter',
+    cite: '§1.5 defect 11: GET /filter/favourite and GET/POST /filter/{id}/permission declare one bean; the replies are arrays',
+    apply: (spec) => {
+      const arrayOf = (path: string, method: string, status: string) => {
+        const op = spec.paths[path]?.[method] as Json | undefined;
+        const json = (op ? responsesOf(op)[status]?.content : undefined) as Record<string, Json> | undefined;
+        const media = json?.['application/json'];
+        if (media) media.schema = { type: 'array', items: media.schema };
+      };
+      arrayOf('/api/2/filter/favourite', 'get', '200');
+      arrayOf('/api/2/filter/{id}/permission', 'get', '200');
+      arrayOf('/api/2/filter/{id}/permission', 'post', '201');
+    },
+  },
+  {
+    id: 'dc-filter-permission-path',
+    flavor: 'datacenter',
+    cite: '§1.5 defect 12: DELETE sits under a hyphenated `{permission-id}` template beside GET `{permissionId}`; one resource',
+    apply: (spec) => {
+      const hyphenated = spec.paths['/api/2/filter/{id}/permission/{permission-id}'];
+      const named = spec.paths['/api/2/filter/{id}/permission/{permissionId}'];
+      if (!hyphenated || !named) return;
+      for (const [method, op] of Object.entries(hyphenated)) if (!(method in named)) named[method] = op;
+      delete spec.paths['/api/2/filter/{id}/permission/{permission-id}'];
+    },
+  },
+  {
+    id: 'dc-project-roles-map',
+    flavor: 'datacenter',
+    cite: 'Projects (full project `roles{name:url}`) and the operation\'s own text "List of roles and URIs": GET /api/2/project/{k}/role documents no body; the reply is that name-to-URL map, as Cloud documents it',
+    apply: (spec) => {
+      const op = spec.paths['/api/2/project/{projectIdOrKey}/role']?.get as Json | undefined;
+      if (!op) return;
+      responsesOf(op)['200'] = {
+        description: 'patched',
+        content: jsonContent({ type: 'object', additionalProperties: { type: 'string', format: 'uri' } }),
+      };
+    },
+  },
 ];

@@ -65,7 +65,7 @@ export function register(program: Command): void {
       'after',
       examples(
         'jirats transition run DEMO-1 "In Progress"',
-        'jirats transition run DEMO-5 "Resolve Issue" --resolution "Won\'t Do" --comment "Works as designed"',
+        'jirats transition run DEMO-12 "Resolve Issue" --resolution "Won\'t Do" --comment "Works as designed"',
         'jirats transition run DEMO-1 Done --time-spent 1h --assignee alice',
       ),
     )

@@ -138,7 +138,7 @@ interface FilterInput {
   favourite?: boolean;
 }
 
-/** Reads name, jql, description and favourite; a new filter (no `current`) needs a name and a JQL. */
+/** Reads name, jql, description and favourite; the name must be set and unique for the owner, the JQL parse. */
 async function readFilterInput(
   store: Store,
   owner: UserRecord,
