@@ -2,7 +2,6 @@
 
 export { failureReason } from './api/bulk-create.js';
 export { rowToCreateInput } from './api/bulk-rows.js';
-export { formatTimeSpan, parseTimeSpan } from './api/time-span.js';
 export * from './library-core.js';
 // Converters of resources most CLI commands never read: exported here, not from the core the CLI loads.
 export { toAttachment } from './models/attachment.js';
@@ -30,3 +29,4 @@ export {
   toJiraTable,
   wikiToMarkdown,
 } from './text/index.js';
+export { formatTimeSpan, parseTimeSpan } from './text/time-span.js';

@@ -23,8 +23,17 @@ export function checkConcurrency(value: number | undefined, fallback: number): n
 /** A controller that follows the caller's signal, so aborting either one stops the work. */
 export function linkedController(caller: AbortSignal | undefined): AbortController {
   const controller = new AbortController();
-  if (caller?.aborted) controller.abort(caller.reason);
-  else caller?.addEventListener('abort', () => controller.abort(caller.reason), { once: true });
+  if (caller === undefined) return controller;
+  if (caller.aborted) {
+    controller.abort(caller.reason);
+    return controller;
+  }
+  const follow = () => controller.abort(caller.reason);
+  caller.addEventListener('abort', follow, { once: true });
+  // Every search aborts its own controller when it ends: stop listening then, so a long-lived signal keeps nothing.
+  controller.signal.addEventListener('abort', () => caller.removeEventListener('abort', follow), {
+    once: true,
+  });
   return controller;
 }
 

@@ -7,8 +7,8 @@ import { InputError } from '../errors.js';
 import type { CommentVisibility } from '../models/comment.js';
 import { loadTextConverters, textConvertersReady } from '../models/rich-text.js';
 import { toWorklog, type Worklog } from '../models/worklog.js';
+import { parseTimeSpan } from '../text/time-span.js';
 import { type RichTextInput, richTextForWire } from './rich-text-input.js';
-import { parseTimeSpan } from './time-span.js';
 
 /** Options of `worklogs.list()`. */
 export interface ListWorklogsOptions extends CallOptions {

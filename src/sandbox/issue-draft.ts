@@ -1,8 +1,8 @@
 /** New issues before they are stored: the project a create request names, and the record with defaults. */
 import type { IssueRecord, ProjectRecord } from './model.js';
 import type { Store } from './store.js';
+import { initialStatusId } from './workflows.js';
 
-const TO_DO = '10000';
 const MEDIUM = '3';
 
 /** The project of `fields.project`: `{key}`, `{id}` (numeric, as string or number) or a bare key/id string. */
@@ -17,7 +17,7 @@ export function projectByIdOrKey(store: Store, value: unknown): ProjectRecord | 
 }
 
 /**
- * A new issue record in To Do with the caller as creator and reporter. Id and key stay unset (0 and '') until
+ * A new issue record in its workflow's first status with the caller as creator and reporter. Id and key stay unset (0 and '') until
  * the request has been accepted, so a refused create spends neither.
  */
 export function newIssueRecord(project: ProjectRecord, issueTypeId: string, caller: string): IssueRecord {
@@ -29,7 +29,7 @@ export function newIssueRecord(project: ProjectRecord, issueTypeId: string, call
     issueTypeId,
     summary: '',
     description: null,
-    statusId: TO_DO,
+    statusId: initialStatusId(issueTypeId),
     priorityId: MEDIUM,
     resolutionId: null,
     assignee: null,

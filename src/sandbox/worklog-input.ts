@@ -3,8 +3,9 @@
  * time spent as `timeSpent` text or `timeSpentSeconds`, `started` in Jira's timestamp format, the comment as ADF
  * (Cloud v3) or wiki markup (v2) stored as Markdown, and the remaining estimate adjusted as asked.
  */
-import { parseTimeSpan } from '../api/time-span.js';
+
 import { adfToMarkdown, isAdfDoc, wikiToMarkdown } from '../text/index.js';
+import { parseTimeSpan } from '../text/time-span.js';
 import { changeItem, recordChange } from './changelog-writer.js';
 import type { IssueRecord, WorklogRecord } from './model.js';
 import type { Store } from './store.js';

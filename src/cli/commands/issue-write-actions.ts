@@ -14,6 +14,7 @@ import { readInput } from '../io/read-input.js';
 import { canPrompt } from '../io/secret-input.js';
 import { entityOutput } from '../output/render.js';
 import { type BulkCreateOptions, bulkCreateIssues, isBulkCreate } from './issue-bulk.js';
+import { fieldAssignments } from './option-parsers.js';
 
 interface FieldOptions {
   summary?: string;
@@ -65,23 +66,6 @@ function checkKey(key: string): string {
 }
 
 /** `NAME=VALUE` pairs; VALUE is JSON when it parses, else the text itself. */
-function parseFields(pairs: readonly string[] | undefined): Record<string, unknown> | undefined {
-  if (!pairs || pairs.length === 0) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw usageError(`invalid --field '${pair}'`, 'expected NAME=VALUE, e.g. "Story Points=5"');
-    const name = pair.slice(0, at).trim();
-    const text = pair.slice(at + 1);
-    try {
-      out[name] = JSON.parse(text) as unknown;
-    } catch {
-      out[name] = text;
-    }
-  }
-  return out;
-}
-
 /** The field changes the options ask for (shared by create and set). */
 async function fieldsFrom(opts: FieldOptions): Promise<IssueFieldsInput> {
   if (opts.description !== undefined && opts.descriptionFile !== undefined)
@@ -102,7 +86,7 @@ async function fieldsFrom(opts: FieldOptions): Promise<IssueFieldsInput> {
   if (opts.component) input.components = opts.component;
   if (opts.priority !== undefined) input.priority = opts.priority;
   if (opts.due !== undefined) input.dueDate = opts.due;
-  const fields = parseFields(opts.field);
+  const fields = fieldAssignments(opts.field);
   if (fields) input.fields = fields;
   return input;
 }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { usageError } from '../exit-codes.js';
 
 /** Parses `a,b,c` (spaces ignored, empties dropped). */
 export function commaList(value: string, previous?: string[]): string[] {
@@ -26,4 +27,21 @@ export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER): (value:
 /** Collects a repeatable option into an array. */
 export function repeatable(value: string, previous?: string[]): string[] {
   return [...(previous ?? []), value];
+}
+
+/** `--field NAME=VALUE` pairs as a field map: VALUE is JSON when it parses, else text. */
+export function fieldAssignments(pairs: readonly string[] | undefined): Record<string, unknown> | undefined {
+  if (!pairs || pairs.length === 0) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw usageError(`invalid --field '${pair}'`, 'expected NAME=VALUE, e.g. "Story Points=5"');
+    const text = pair.slice(at + 1);
+    try {
+      out[pair.slice(0, at).trim()] = JSON.parse(text) as unknown;
+    } catch {
+      out[pair.slice(0, at).trim()] = text;
+    }
+  }
+  return out;
 }

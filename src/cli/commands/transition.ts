@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { usageError } from '../exit-codes.js';
 import { readInput } from '../io/read-input.js';
 import { type Column, entityOutput, listOutput } from '../output/render.js';
-import { repeatable } from './option-parsers.js';
+import { fieldAssignments, repeatable } from './option-parsers.js';
 import { examples, run } from './run.js';
 
 interface ListOptions {
@@ -97,21 +97,6 @@ function checkIssue(key: string): string {
 }
 
 /** `NAME=VALUE` pairs; VALUE is JSON when it parses, else the text itself. */
-function fieldPairs(pairs: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw usageError(`invalid --field '${pair}'`, 'expected NAME=VALUE, e.g. "Story Points=5"');
-    const text = pair.slice(at + 1);
-    try {
-      out[pair.slice(0, at).trim()] = JSON.parse(text) as unknown;
-    } catch {
-      out[pair.slice(0, at).trim()] = text;
-    }
-  }
-  return out;
-}
-
 async function optionsFrom(opts: RunOptions): Promise<TransitionOptions> {
   if (opts.assignee !== undefined && opts.unassign)
     throw usageError('use --assignee or --unassign, not both');
@@ -125,7 +110,7 @@ async function optionsFrom(opts: RunOptions): Promise<TransitionOptions> {
     if (comment.trim() === '') throw usageError('the comment is empty');
     out.comment = comment;
   }
-  if (opts.field && opts.field.length > 0) out.fields = fieldPairs(opts.field);
+  if (opts.field && opts.field.length > 0) out.fields = fieldAssignments(opts.field) ?? {};
   if (opts.assignee !== undefined) out.assignee = opts.assignee;
   if (opts.unassign) out.assignee = null;
   if (opts.timeSpent !== undefined) out.timeSpent = opts.timeSpent;

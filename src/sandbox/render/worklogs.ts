@@ -1,5 +1,5 @@
 /** Worklogs and the time-tracking fields computed from them. */
-import { formatTimeSpan } from '../../api/time-span.js';
+import { formatTimeSpan } from '../../text/time-span.js';
 import type { IssueRecord, WorklogRecord } from '../model.js';
 import { renderRichText } from './comments.js';
 import { apiRoot, type RenderScope } from './scope.js';
