@@ -3,6 +3,7 @@
 // handful of files instead of ~75 modules, which is most of what the CLI costs over a bare `node` script.
 // The rich-text converters and the sandbox stay outside the bundle, loaded from dist/ only when a command
 // needs them, exactly as the unbundled build does. Dependencies in node_modules stay external.
+import { rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -18,6 +19,9 @@ const keepLazyPartsOutside = {
     });
   },
 };
+
+// Chunk names carry content hashes: start empty so old chunks do not pile up.
+rmSync(outdir, { recursive: true, force: true });
 
 await build({
   entryPoints: ['dist/cli/bin.js'],

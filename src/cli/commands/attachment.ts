@@ -5,7 +5,7 @@ import { connect } from '../connection.js';
 import type { Context } from '../context.js';
 import { CliError, ExitCode, usageError } from '../exit-codes.js';
 import { canPrompt } from '../io/secret-input.js';
-import { type Column, listOutput } from '../output/render.js';
+import { type Column, listOutput, printList } from '../output/render.js';
 import { repeatable } from './option-parsers.js';
 import { examples, run } from './run.js';
 
@@ -156,10 +156,7 @@ async function listAttachments(ctx: Context, key: string, opts: ListOptions): Pr
   checkIssue(key);
   const { jira } = await connect(ctx);
   const found = await jira.issues.attachments.list(key, opts.name ? { name: opts.name } : {});
-  const out = listOutput(ctx.terminal, ctx.format, COLUMNS, (a: Attachment) => a.raw);
-  for (const item of found) await out.add(item);
-  const count = await out.end();
-  if (ctx.format === 'table') ctx.terminal.notice(count === 1 ? '1 attachment' : `${count} attachments`);
+  await printList(ctx, COLUMNS, found, ['attachment', 'attachments']);
 }
 
 async function addAttachments(ctx: Context, key: string, files: string[]): Promise<void> {

@@ -7,7 +7,7 @@ import { usageError } from '../exit-codes.js';
 import { parseJsonInput, readInput } from '../io/read-input.js';
 import { canPrompt } from '../io/secret-input.js';
 import { singleLine } from '../output/cells.js';
-import { type Column, entityOutput, listOutput } from '../output/render.js';
+import { type Column, entityOutput, printList } from '../output/render.js';
 import { wholeNumber } from './option-parsers.js';
 import { examples, run } from './run.js';
 
@@ -158,15 +158,12 @@ function commentFields(comment: Comment): [string, string][] {
 async function listComments(ctx: Context, key: string, opts: ListOptions): Promise<void> {
   checkIssue(key);
   const { jira } = await connect(ctx);
-  const out = listOutput(ctx.terminal, ctx.format, COLUMNS, (c: Comment) => c.raw);
   const comments = jira.issues.comments.list(key, {
     first: opts.first,
     skip: opts.skip,
     pageSize: opts.pageSize,
   });
-  for await (const comment of comments) await out.add(comment);
-  const count = await out.end();
-  if (ctx.format === 'table') ctx.terminal.notice(count === 1 ? '1 comment' : `${count} comments`);
+  await printList(ctx, COLUMNS, comments, ['comment', 'comments']);
 }
 
 async function addComment(

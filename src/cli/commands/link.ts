@@ -8,7 +8,7 @@ import { readInput } from '../io/read-input.js';
 import { canPrompt } from '../io/secret-input.js';
 import { askYesNo } from '../io/yes-no.js';
 import { singleLine } from '../output/cells.js';
-import { type Column, entityOutput, listOutput } from '../output/render.js';
+import { type Column, entityOutput, printList } from '../output/render.js';
 import { examples, run } from './run.js';
 
 interface AddOptions {
@@ -151,10 +151,7 @@ async function addLink(ctx: Context, from: string, rest: string[], opts: AddOpti
 async function listLinks(ctx: Context, key: string): Promise<void> {
   checkIssue(key);
   const { jira } = await connect(ctx);
-  const out = listOutput(ctx.terminal, ctx.format, COLUMNS, (l: IssueLink) => l.raw);
-  for (const link of await jira.issues.links.list(key)) await out.add(link);
-  const count = await out.end();
-  if (ctx.format === 'table') ctx.terminal.notice(count === 1 ? '1 link' : `${count} links`);
+  await printList(ctx, COLUMNS, await jira.issues.links.list(key), ['link', 'links']);
 }
 
 async function getLink(ctx: Context, id: string): Promise<void> {

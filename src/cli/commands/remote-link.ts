@@ -7,7 +7,7 @@ import { usageError } from '../exit-codes.js';
 import { canPrompt } from '../io/secret-input.js';
 import { askYesNo } from '../io/yes-no.js';
 import { singleLine } from '../output/cells.js';
-import { type Column, entityOutput, listOutput } from '../output/render.js';
+import { type Column, entityOutput, printList } from '../output/render.js';
 import { examples, run } from './run.js';
 
 interface WriteOptions {
@@ -164,14 +164,11 @@ function linkFields(link: RemoteLink): [string, string][] {
 async function listRemoteLinks(ctx: Context, key: string, opts: { globalId?: string }): Promise<void> {
   checkIssue(key);
   const { jira } = await connect(ctx);
-  const out = listOutput(ctx.terminal, ctx.format, COLUMNS, (l: RemoteLink) => l.raw);
   const links = await jira.issues.remoteLinks.list(
     key,
     opts.globalId === undefined ? {} : { globalId: opts.globalId },
   );
-  for (const link of links) await out.add(link);
-  const count = await out.end();
-  if (ctx.format === 'table') ctx.terminal.notice(count === 1 ? '1 remote link' : `${count} remote links`);
+  await printList(ctx, COLUMNS, links, ['remote link', 'remote links']);
 }
 
 async function getRemoteLink(ctx: Context, key: string, id: string): Promise<void> {

@@ -4,7 +4,7 @@ import { aliasesOf } from '../aliases.js';
 import { connect } from '../connection.js';
 import type { Context } from '../context.js';
 import { usageError } from '../exit-codes.js';
-import { type Column, listOutput } from '../output/render.js';
+import { type Column, printList } from '../output/render.js';
 import { examples, run } from './run.js';
 
 const ISSUE = /^([A-Za-z][A-Za-z0-9_]*-[1-9]\d*|[1-9]\d*)$/;
@@ -54,10 +54,7 @@ function checkIssue(key: string): string {
 async function listWatchers(ctx: Context, key: string): Promise<void> {
   checkIssue(key);
   const { jira } = await connect(ctx);
-  const out = listOutput(ctx.terminal, ctx.format, COLUMNS, (u: User) => u.raw);
-  for (const user of await jira.issues.watchers.list(key)) await out.add(user);
-  const count = await out.end();
-  if (ctx.format === 'table') ctx.terminal.notice(count === 1 ? '1 watcher' : `${count} watchers`);
+  await printList(ctx, COLUMNS, await jira.issues.watchers.list(key), ['watcher', 'watchers']);
 }
 
 async function addWatchers(ctx: Context, key: string, users: string[]): Promise<void> {

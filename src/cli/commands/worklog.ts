@@ -7,7 +7,7 @@ import { usageError } from '../exit-codes.js';
 import { readInput } from '../io/read-input.js';
 import { canPrompt } from '../io/secret-input.js';
 import { singleLine } from '../output/cells.js';
-import { type Column, entityOutput, listOutput } from '../output/render.js';
+import { type Column, entityOutput, printList } from '../output/render.js';
 import { wholeNumber } from './option-parsers.js';
 import { examples, run } from './run.js';
 
@@ -183,15 +183,12 @@ function worklogFields(w: Worklog): [string, string][] {
 async function listWorklogs(ctx: Context, key: string, opts: ListOptions): Promise<void> {
   checkIssue(key);
   const { jira } = await connect(ctx);
-  const out = listOutput(ctx.terminal, ctx.format, COLUMNS, (w: Worklog) => w.raw);
   const list = jira.issues.worklogs.list(key, {
     first: opts.first,
     skip: opts.skip,
     pageSize: opts.pageSize,
   });
-  for await (const worklog of list) await out.add(worklog);
-  const count = await out.end();
-  if (ctx.format === 'table') ctx.terminal.notice(count === 1 ? '1 worklog' : `${count} worklogs`);
+  await printList(ctx, COLUMNS, list, ['worklog', 'worklogs']);
 }
 
 async function getWorklog(ctx: Context, key: string, id: string): Promise<void> {

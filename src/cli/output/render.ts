@@ -104,3 +104,26 @@ export async function entityOutput(
 function indent(text: string): string {
   return text.replace(/^/gm, '  ');
 }
+
+/** What `printList` needs of the command's context. */
+export interface ListTarget {
+  terminal: Terminal;
+  format: OutputFormat;
+}
+
+/**
+ * Prints every item of a list as it arrives, then (on a table) a count such as "3 comments" on stderr.
+ * `noun` is the singular and plural word for the count.
+ */
+export async function printList<T extends { raw: unknown }>(
+  target: ListTarget,
+  columns: Column<T>[],
+  items: Iterable<T> | AsyncIterable<T>,
+  noun: readonly [string, string],
+): Promise<number> {
+  const out = listOutput(target.terminal, target.format, columns, (item: T) => item.raw);
+  for await (const item of items) await out.add(item);
+  const count = await out.end();
+  if (target.format === 'table') target.terminal.notice(`${count} ${count === 1 ? noun[0] : noun[1]}`);
+  return count;
+}
