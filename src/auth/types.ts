@@ -2,7 +2,15 @@
  * Credentials are plain data so they can be stored, loaded and passed per call.
  * Every library method accepts `{ auth }` in its last argument; that one wins over the client's.
  */
-export type Auth = BasicAuth | ApiTokenAuth | PatAuth | HeadersAuth | SessionAuth | AnonymousAuth;
+export type Auth =
+  | BasicAuth
+  | ApiTokenAuth
+  | PatAuth
+  | HeadersAuth
+  | SessionAuth
+  | OAuth2Auth
+  | OAuth1Auth
+  | AnonymousAuth;
 
 /** HTTP Basic with a user name and password (Data Center). */
 export interface BasicAuth {
@@ -34,6 +42,37 @@ export interface HeadersAuth {
 export interface SessionAuth {
   type: 'session';
   session: SessionData;
+}
+
+/**
+ * OAuth 2.0 (3LO) tokens for Jira Cloud. Calls go through the API gateway (`{apiGateway}/ex/jira/{cloudId}`);
+ * the access token is refreshed shortly before `expiresAt` and once after a 401, and rotated tokens reach
+ * the caller through the client's `oauth.onTokenRefresh`.
+ */
+export interface OAuth2Auth {
+  type: 'oauth2';
+  clientId: string;
+  /** Needed by confidential apps to refresh; public (PKCE-only) apps omit it. */
+  clientSecret?: string;
+  accessToken: string;
+  /** Present when the grant included `offline_access`; without it an expired token cannot be renewed. */
+  refreshToken?: string;
+  /** When the access token expires, as an ISO 8601 timestamp. */
+  expiresAt?: string;
+  /** The site; looked up through accessible-resources when omitted (the first site when only one). */
+  cloudId?: string;
+}
+
+/** OAuth 1.0a for Data Center application links: every request is signed with RSA-SHA1. */
+export interface OAuth1Auth {
+  type: 'oauth1';
+  consumerKey: string;
+  /** The consumer's RSA private key, PEM text. */
+  privateKey: string;
+  /** The access token from the OAuth dance. */
+  token: string;
+  /** Jira sends one with the access token; RSA-SHA1 does not use it, but it is kept for completeness. */
+  tokenSecret: string;
 }
 
 /** No credentials at all (what Jira serves to anonymous users). */
