@@ -58,6 +58,22 @@ export class SessionExpiredError extends AuthenticationError {
   }
 }
 
+/**
+ * An OAuth step failed: the token endpoint refused a code or refresh token, the user denied access, the
+ * callback did not match the sign-in it answers, or an OAuth 1.0a signature was refused. `code` is the OAuth
+ * error (`invalid_grant`, `invalid_client`, `access_denied`, `state_mismatch`, `expired_token`,
+ * `invalid_request`) or the OAuth 1.0a `oauth_problem` (`token_rejected`, `signature_invalid`, ...).
+ */
+export class OAuthError extends AuthenticationError {
+  readonly code: string;
+
+  constructor(code: string, message: string, init: JiraErrorInit = {}) {
+    super(message, init);
+    this.name = 'OAuthError';
+    this.code = code;
+  }
+}
+
 /** 403: signed in, but not allowed. */
 export class PermissionError extends JiraError {
   constructor(message: string, init: JiraErrorInit = {}) {

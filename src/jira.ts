@@ -33,8 +33,9 @@ import { type CreateSessionOptions, createSession, removeSession, renewSession }
 import type { UsersApi } from './api/users.js';
 import type { VersionsApi } from './api/versions.js';
 import { checkAuth } from './auth/check.js';
+import { ClientCredentials } from './auth/client-credentials.js';
 import { Session } from './auth/session.js';
-import type { Auth } from './auth/types.js';
+import type { Auth, SessionAuth } from './auth/types.js';
 import { identityOf, TtlCache } from './client/cache.js';
 import type { InternalCallOptions, JiraCore } from './client/core.js';
 import { DeploymentDetector } from './client/deployment.js';
@@ -48,6 +49,7 @@ import type {
   Deployment,
   HeaderLogConfig,
   JiraOptions,
+  OAuth2JiraOptions,
   PagingSpec,
   RequestSpec,
 } from './client/types.js';
@@ -76,8 +78,6 @@ export interface HeaderLogApi {
 
 /** A client for one Jira server. */
 export class Jira {
-  /** Normalized base URL (context path included, no trailing slash). */
-  readonly server: string;
   readonly issues: IssuesApi;
   readonly fields: FieldsApi;
   readonly priorities: PrioritiesApi;
@@ -94,45 +94,55 @@ export class Jira {
   readonly sessions: SessionsApi;
   readonly headerLog: HeaderLogApi;
 
-  readonly #options: JiraOptions;
+  readonly #options: JiraOptions | OAuth2JiraOptions;
   readonly #baseAuth: Auth;
   readonly #pipeline: RequestPipeline;
   readonly #transport: Transport;
+  readonly #credentials: ClientCredentials;
   readonly #cache: TtlCache;
   readonly #detector: DeploymentDetector;
   readonly #core: JiraCore;
   #session: Session | undefined;
   #headerLog: HeaderLog | undefined;
 
-  constructor(options: JiraOptions) {
+  constructor(options: JiraOptions | OAuth2JiraOptions) {
     if (typeof options !== 'object' || options === null)
       throw new ConfigurationError('Jira options are required');
-    this.server = normalizeServer(options.server);
     this.#options = options;
     this.#baseAuth = checkAuth(options.auth ?? { type: 'anonymous' });
-    const timeoutMs = options.timeoutMs ?? 100_000;
-    if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
-      throw new ConfigurationError('timeoutMs must be a number >= 0');
-    if (this.#baseAuth.type === 'session') this.#session = this.#adopt(this.#baseAuth.session);
     this.#transport = new Transport({
       ...options,
       ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     });
+    this.#credentials = new ClientCredentials(options, this.#baseAuth, (url) =>
+      this.#transport.fetchFor(url),
+    );
+    const timeoutMs = options.timeoutMs ?? 100_000;
+    if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
+      throw new ConfigurationError('timeoutMs must be a number >= 0');
+    if (this.#baseAuth.type === 'session') this.#session = this.#adopt(this.#baseAuth.session);
     this.#cache = new TtlCache(options.cacheTtlMs ?? 300_000);
-    this.#detector = new DeploymentDetector(this.server, options.deployment);
+    const oauth2 = this.#baseAuth.type === 'oauth2';
+    this.#detector = new DeploymentDetector(
+      this.server,
+      options.deployment ?? (oauth2 ? 'cloud' : undefined),
+    );
     if (options.responseHeaderLog) this.#setHeaderLog(options.responseHeaderLog);
-    this.#pipeline = new RequestPipeline({
-      server: this.server,
-      transport: this.#transport,
-      timeoutMs,
-      retry: retryPolicy(options.retry),
-      hooks: options.hooks ?? {},
-      userAgent: options.userAgent ?? `jirats/${VERSION}`,
-      allowInsecureHttp: options.allowInsecureHttp === true,
-      debug: options.debug === true,
-      logger: options.logger,
-      headerLog: () => this.#headerLog,
-    });
+    this.#pipeline = new RequestPipeline(
+      {
+        server: this.server,
+        transport: this.#transport,
+        timeoutMs,
+        retry: retryPolicy(options.retry),
+        hooks: options.hooks ?? {},
+        userAgent: options.userAgent ?? `jirats/${VERSION}`,
+        allowInsecureHttp: options.allowInsecureHttp === true,
+        debug: options.debug === true,
+        logger: options.logger,
+        headerLog: () => this.#headerLog,
+      },
+      this.#credentials.serverUrl.resolve?.bind(this.#credentials.serverUrl),
+    );
     this.#core = {
       server: this.server,
       send: (spec, opts) => this.#send(spec, opts),
@@ -165,6 +175,11 @@ export class Jira {
         this.#headerLog = undefined;
       },
     };
+  }
+
+  /** Normalized base URL (context path included, no trailing slash); with OAuth 2.0, see ServerUrl. */
+  get server(): string {
+    return this.#credentials.serverUrl.current;
   }
 
   /** Cloud or Data Center: the `deployment` option, else detected once from serverInfo. */
@@ -239,18 +254,19 @@ export class Jira {
     if (auth) {
       return auth.type === 'session'
         ? { kind: 'session', session: this.#adopt(auth.session) }
-        : { kind: 'static', auth };
+        : this.#credentials.sourceOf(checkAuth(auth) as Exclude<Auth, SessionAuth>);
     }
     if (this.#session) return { kind: 'session', session: this.#session };
     const base = this.#baseAuth;
     return base.type === 'session'
       ? { kind: 'static', auth: { type: 'anonymous' } }
-      : { kind: 'static', auth: base };
+      : this.#credentials.sourceOf(base);
   }
 
   async #identity(opts: InternalCallOptions): Promise<string> {
     const source = this.#authSource(opts);
     if (source.kind === 'static') return identityOf(source.auth);
+    if (source.kind === 'dynamic') return this.#credentials.identity(source.auth);
     const { createdAt, user } = source.session.data;
     return identityOf({ type: 'session', id: `${createdAt}|${user?.accountId ?? user?.name ?? ''}` });
   }

@@ -87,6 +87,22 @@ export type {
   RemoveWorklogOptions,
   WorklogsApi,
 } from './api/worklogs.js';
+export {
+  type OAuth1AccessTokenOptions,
+  type OAuth1RequestTokenOptions,
+  oauth1AccessToken,
+  oauth1RequestToken,
+} from './auth/oauth1-flow.js';
+export {
+  type AccessibleResource,
+  accessibleResources,
+  type CompleteOAuth2Options,
+  completeOAuth2Authorization,
+  type OAuth2Authorization,
+  revokeOAuth2Token,
+  type StartOAuth2Options,
+  startOAuth2Authorization,
+} from './auth/oauth2-flow.js';
 export { Session } from './auth/session.js';
 export type {
   AnonymousAuth,
@@ -94,6 +110,8 @@ export type {
   Auth,
   BasicAuth,
   HeadersAuth,
+  OAuth1Auth,
+  OAuth2Auth,
   PatAuth,
   SessionAuth,
   SessionData,
@@ -109,6 +127,8 @@ export type {
   HeaderLogConfig,
   Hooks,
   JiraOptions,
+  OAuth2JiraOptions,
+  OAuthClientOptions,
   PagingSpec,
   QueryValue,
   RequestSpec,
@@ -123,6 +143,7 @@ export {
   JiraError,
   NetworkError,
   NotFoundError,
+  OAuthError,
   PermissionError,
   RateLimitError,
   ServerError,

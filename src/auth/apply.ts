@@ -19,6 +19,11 @@ export function authHeaders(auth: Exclude<Auth, { type: 'session' }>): Record<st
       return { Authorization: patAuthorization(auth.token) };
     case 'headers':
       return customAuthHeaders(auth.headers);
+    case 'oauth2':
+      // Used as is (inside a session, say); the client refreshes tokens only through its dynamic source.
+      return { Authorization: `Bearer ${auth.accessToken}` };
+    case 'oauth1':
+      throw new ConfigurationError('OAuth 1.0a signs each request: use it as the client or call auth');
     case 'anonymous':
       return {};
     default:

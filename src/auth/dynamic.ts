@@ -5,7 +5,13 @@
  */
 export interface DynamicAuth {
   /** The headers for one request attempt; may refresh an expiring token first. */
-  headersFor(request: { method: string; url: URL; signal?: AbortSignal }): Promise<Record<string, string>>;
+  headersFor(request: {
+    method: string;
+    url: URL;
+    /** A form-urlencoded body (OAuth 1.0a signs its parameters). */
+    form?: URLSearchParams;
+    signal?: AbortSignal;
+  }): Promise<Record<string, string>>;
   /**
    * Called once after a 401 with the headers that were sent. Resolves true when new headers are ready and the
    * request should be sent again; false when retrying cannot help. Throws to report why (e.g. a revoked grant).

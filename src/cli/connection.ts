@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Auth, Jira } from '../index.js';
+import type { Auth, Jira, OAuth2Auth } from '../index.js';
 import type { Deployment, Profile } from './config/profiles.js';
+import { rememberCredential } from './config/secret-store.js';
 import type { Context } from './context.js';
 import { explicitCredential } from './credentials.js';
 import { openEmbeddedSandbox } from './embedded-sandbox.js';
@@ -50,10 +51,14 @@ export function isProfileTarget(profile: Profile | undefined, target: Target): b
  * Builds the client for this call. Auth: `auth` when the command supplies it; else the credential named by
  * options or environment; else the profile's stored session, then its stored credential (only when the call
  * targets the profile's own server, so a stored secret never goes to another host); else anonymous.
+ * `target` overrides where the call goes (`login` checks the profile it just stored).
  */
-export async function connect(ctx: Context, opts: { auth?: Auth } = {}): Promise<Connection> {
+export async function connect(
+  ctx: Context,
+  opts: { auth?: Auth; target?: Target } = {},
+): Promise<Connection> {
   const g = ctx.globals;
-  const target = await resolveTarget(ctx);
+  const target = opts.target ?? (await resolveTarget(ctx));
   const profile = await ctx.profile();
   const { Jira } = await loadLibrary();
 
@@ -97,6 +102,9 @@ export async function connect(ctx: Context, opts: { auth?: Auth } = {}): Promise
   }
   options.auth = auth ?? { type: 'anonymous' };
   ctx.anonymous = options.auth.type === 'anonymous';
+  if (options.auth.type === 'oauth2' && profile?.oauth) {
+    Object.assign(options, oauth2Options(ctx, options.auth, profile.oauth));
+  }
   const jira = new Jira(options);
 
   if (!target.sandbox && ownServer && profile && !profile.deployment) {
@@ -112,6 +120,32 @@ export async function connect(ctx: Context, opts: { auth?: Auth } = {}): Promise
     });
   }
   return { jira, server: jira.server, sandbox: target.sandbox };
+}
+
+/**
+ * OAuth 2.0 calls go through the API gateway to the profile's site; tokens the library rotates are written to
+ * the profile's store at once, because the refresh token they replace no longer works.
+ */
+function oauth2Options(
+  ctx: Context,
+  auth: OAuth2Auth,
+  urls: { authUrl: string; apiUrl: string },
+): Partial<JiraOptions> {
+  const out: Partial<JiraOptions> = {
+    deployment: 'cloud',
+    oauth: {
+      authorizationServer: urls.authUrl,
+      apiGateway: urls.apiUrl,
+      onTokenRefresh: async (next: OAuth2Auth) => {
+        // Keep what the refresh does not return (the site, the client secret).
+        const credential: OAuth2Auth = { ...auth, ...next };
+        rememberCredential(credential);
+        await (await ctx.secrets()).write({ credential });
+      },
+    },
+  };
+  if (auth.cloudId) out.server = `${urls.apiUrl.replace(/\/+$/, '')}/ex/jira/${auth.cloudId}`;
+  return out;
 }
 
 async function storedProfileAuth(ctx: Context): Promise<Auth | undefined> {

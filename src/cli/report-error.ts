@@ -52,6 +52,17 @@ function describeJiraError(err: InstanceType<Library['JiraError']>, lib: Library
     exitCode,
   });
 
+  const oauthCode = (err as { code?: unknown }).code;
+  if (err instanceof lib.AuthenticationError && typeof oauthCode === 'string') {
+    // The library keeps secrets out of OAuth messages; redact() would mistake "OAuth 2.0" for a credential.
+    return describeOAuthError(oauthCode, oneLine(err.message), details);
+  }
+  if (err instanceof lib.AuthenticationError && /scope does not match/i.test(err.message)) {
+    return report(
+      ExitCode.auth,
+      'the OAuth sign-in lacks a scope this needs (changes need write:jira-work); run `jirats login` again with it in --scopes',
+    );
+  }
   if (err instanceof lib.SessionExpiredError) {
     return report(ExitCode.auth, 'sign in again with `jirats session new`');
   }
@@ -75,6 +86,44 @@ function describeJiraError(err: InstanceType<Library['JiraError']>, lib: Library
     return report(ExitCode.jira, 'Jira kept rate-limiting the requests; wait a little and retry');
   }
   return report(ExitCode.jira);
+}
+
+/** OAuth codes that mean the stored tokens can no longer be used. */
+const ENDED_GRANT = new Set(['invalid_grant', 'expired_token', 'token_rejected', 'token_expired']);
+
+/**
+ * OAuth failures (the library's OAuthError carries a code). A grant that can no longer be used ends in one line
+ * telling what to do; a sign-in refused in the browser says so.
+ */
+function describeOAuthError(code: string, message: string, details: string[]): ErrorReport {
+  const auth = ExitCode.auth;
+  if (code === 'access_denied') {
+    return {
+      message: `access was denied in the browser (${code}); nothing was stored`,
+      details,
+      exitCode: auth,
+    };
+  }
+  if (code === 'state_mismatch') {
+    return {
+      message: "the browser's answer does not belong to this sign-in (state mismatch); nothing was stored",
+      hint: 'run `jirats login` again',
+      details,
+      exitCode: auth,
+    };
+  }
+  if (ENDED_GRANT.has(code)) {
+    return {
+      message: `the OAuth sign-in has expired or was revoked (${code}); run \`jirats login\` again`,
+      details,
+      exitCode: auth,
+    };
+  }
+  return {
+    message: `${message.replace(/[.;]\s*$/, '')}; run \`jirats login\` again`,
+    details,
+    exitCode: auth,
+  };
 }
 
 /** The CLI's words for library settings named in a configuration error. */

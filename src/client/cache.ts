@@ -57,7 +57,14 @@ export class TtlCache {
 /** A stable, non-reversible identity for a credential: `anonymous` or a SHA-256 prefix. */
 export async function identityOf(auth: Auth | { type: 'session'; id: string }): Promise<string> {
   if (auth.type === 'anonymous') return 'anonymous';
-  const canonical = JSON.stringify(auth, Object.keys(flatten(auth)).sort());
+  // OAuth: who is signed in is the consumer/client and token; private keys and client secrets stay out.
+  const subject =
+    auth.type === 'oauth1'
+      ? { type: auth.type, consumerKey: auth.consumerKey, token: auth.token }
+      : auth.type === 'oauth2'
+        ? { type: auth.type, clientId: auth.clientId, cloudId: auth.cloudId, accessToken: auth.accessToken }
+        : auth;
+  const canonical = JSON.stringify(subject, Object.keys(flatten(subject)).sort());
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
   const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
   return `${auth.type}:${hex.slice(0, 32)}`;

@@ -10,16 +10,18 @@ export const REDACTED = '[REDACTED]';
 const SECRET_PARAM =
   '(?:token|access_token|refresh_token|id_token|auth_token|api_token|apitoken|apikey|api_key|jwt|code|' +
   'oauth_token|oauth_verifier|oauth_signature|signature|sig|session|jsessionid|os_password|password|passwd|pwd|' +
-  'client_secret|[\\w.-]*(?:password|secret)[\\w.-]*)';
+  'client_secret|state|code_verifier|[\\w.-]*(?:password|secret)[\\w.-]*)';
 
 const QUERY_SECRET = new RegExp(`([?&;]${SECRET_PARAM}=)[^&#\\s"'<>]*`, 'gi');
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+// An OAuth 1.0a header: `OAuth realm="...", oauth_consumer_key="...", oauth_signature="..."` (quoted pairs).
+const OAUTH1_HEADER = /\bOAuth(\s+)[\w-]+="[^"]*"(?:\s*,\s*[\w-]+="[^"]*")*/g;
 const AUTH_SCHEME = /\b(Basic|Bearer|Digest|OAuth|NTLM|Negotiate)(\s+)([A-Za-z0-9._~+/=:-]+)/g;
 const HEADER_LINE = /\b(authorization|proxy-authorization|cookie|set-cookie)(\s*:\s*)[^\r\n]*/gi;
 const COOKIE_PAIR =
   /\b(JSESSIONID|atlassian\.xsrf\.token|tenant\.session\.token|cloud\.session\.token|seraph\.rememberme\.cookie|[\w.-]*session[\w.-]*)=([^;\s,"'&]+)/gi;
 const JSON_SECRET =
-  /("(?:password|passwd|token|apiToken|api_token|access_token|refresh_token|id_token|secret|client_secret|pat)"\s*:\s*")(?:[^"\\]|\\.)*"/gi;
+  /("(?:password|passwd|token|apiToken|api_token|access_token|refresh_token|id_token|secret|client_secret|code_verifier|pat)"\s*:\s*")(?:[^"\\]|\\.)*"/gi;
 
 /** Scrub credentials from free text: Basic/Bearer values, secret query parameters, URL user info, cookies. */
 export function redact(text: string): string {
@@ -27,9 +29,19 @@ export function redact(text: string): string {
     .replace(HEADER_LINE, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
     .replace(URL_USERINFO, `$1${REDACTED}@`)
     .replace(QUERY_SECRET, `$1${REDACTED}`)
+    .replace(OAUTH1_HEADER, (match, space: string) =>
+      // A challenge naming only realm and oauth_problem carries no secret and helps debugging.
+      /^(?:realm|oauth_problem)="[^"]*"(?:\s*,\s*(?:realm|oauth_problem)="[^"]*")*$/.test(
+        match.slice(5).trim(),
+      )
+        ? match
+        : `OAuth${space}${REDACTED}`,
+    )
     .replace(AUTH_SCHEME, (match, scheme: string, space: string, value: string) =>
       // "Basic Authentication Failure" is prose, not a credential: keep plain words.
-      /^[A-Za-z][a-z]*$/.test(value) || value === REDACTED ? match : `${scheme}${space}${REDACTED}`,
+      /^[A-Za-z][a-z]*$/.test(value) || value === REDACTED || /^(?:realm|oauth_problem)=$/.test(value)
+        ? match
+        : `${scheme}${space}${REDACTED}`,
     )
     .replace(COOKIE_PAIR, (_m, name: string) => `${name}=${REDACTED}`)
     .replace(JSON_SECRET, `$1${REDACTED}"`);

@@ -4,9 +4,11 @@
  */
 
 import { authHeaders } from '../auth/apply.js';
+import type { DynamicAuth } from '../auth/dynamic.js';
+import { oauthProblem } from '../auth/oauth-problem.js';
 import type { Session } from '../auth/session.js';
 import type { Auth, SessionAuth } from '../auth/types.js';
-import { ConfigurationError, isJiraError, SessionExpiredError, TimeoutError } from '../errors.js';
+import { ConfigurationError, isJiraError, OAuthError, SessionExpiredError, TimeoutError } from '../errors.js';
 import { attemptSignal } from './abort.js';
 import { type EncodedBody, encodeBody } from './body.js';
 import { observeResponse } from './observe.js';
@@ -27,7 +29,9 @@ import { isLoopback, resolveUrl } from './url.js';
 /** Who a call is made as: a plain credential, or a session (cookie jar + headers + maybe a credential). */
 export type AuthSource =
   | { kind: 'static'; auth: Exclude<Auth, SessionAuth> }
-  | { kind: 'session'; session: Session };
+  | { kind: 'session'; session: Session }
+  /** Headers made per attempt (OAuth signs each request, refreshes tokens); one `recover()` after a 401. */
+  | { kind: 'dynamic'; auth: DynamicAuth };
 
 export interface SendOptions {
   signal?: AbortSignal;
@@ -60,14 +64,22 @@ interface Call {
 export class RequestPipeline {
   private readonly serverOrigin: string;
 
-  constructor(private readonly config: PipelineConfig) {
+  /**
+   * `resolveServer` gives the base URL per call when it is known only after a lookup (OAuth 2.0 without a
+   * cloudId); it must keep the origin of `config.server`.
+   */
+  constructor(
+    private readonly config: PipelineConfig,
+    private readonly resolveServer?: (signal?: AbortSignal) => Promise<string>,
+  ) {
     this.serverOrigin = new URL(config.server).origin;
   }
 
   /** Send a request and return the parsed reply (JSON, text or bytes per `spec.responseType`). */
   async send<T>(spec: RequestSpec, opts: SendOptions): Promise<T> {
     const method = (spec.method ?? 'GET').toUpperCase();
-    const url = resolveUrl(this.config.server, spec.path, spec.query);
+    const server = this.resolveServer ? await this.resolveServer(opts.signal) : this.config.server;
+    const url = resolveUrl(server, spec.path, spec.query);
     const call: Call = {
       spec,
       method,
@@ -77,7 +89,7 @@ export class RequestPipeline {
       opts,
     };
 
-    let sent = this.authHeaders(call);
+    let sent = await this.authHeadersFor(call);
     let done = await this.exchange(call, sent);
     if (done.res.status === 401 && opts.auth.kind === 'session') {
       const session = opts.auth.session;
@@ -99,15 +111,45 @@ export class RequestPipeline {
         );
       }
     }
+    if (done.res.status === 401 && opts.auth.kind === 'dynamic' && opts.auth.auth.recover) {
+      let again: boolean;
+      try {
+        again = await opts.auth.auth.recover(sent, opts.signal);
+      } catch (error) {
+        await done.discard();
+        throw error;
+      }
+      if (again) {
+        await done.discard();
+        this.debug(`jirats: credential refused (401), retrying ${call.label.method} ${call.label.url} once`);
+        // A 401 proves Jira did not process the request, so even a POST may be repeated.
+        sent = await this.authHeadersFor(call);
+        done = await this.exchange(call, sent);
+      }
+    }
     const credentialsSent =
       Object.keys(sent).length > 0 ||
       Object.keys(spec.headers ?? {}).some((name) => /^(authorization|cookie)$/i.test(name));
     return this.read<T>(call, done, credentialsSent);
   }
 
+  /** The auth headers for one attempt, asking a dynamic credential (it may sign or refresh first). */
+  private async authHeadersFor(call: Call): Promise<Record<string, string>> {
+    const source = call.opts.auth;
+    if (source.kind !== 'dynamic') return this.authHeaders(call);
+    const body = call.body.body;
+    return source.auth.headersFor({
+      method: call.method,
+      url: call.url,
+      ...(body instanceof URLSearchParams ? { form: body } : {}),
+      ...(call.opts.signal ? { signal: call.opts.signal } : {}),
+    });
+  }
+
   /** The auth headers for a call: the credential, or the session's cookies and headers. */
   private authHeaders(call: Call): Record<string, string> {
     const source = call.opts.auth;
+    if (source.kind === 'dynamic') throw new ConfigurationError('A dynamic credential needs authHeadersFor');
     if (source.kind === 'static') return authHeaders(source.auth);
     const session = source.session;
     const headers = session.requestHeaders();
@@ -129,12 +171,18 @@ export class RequestPipeline {
   }
 
   /** One call: attempts with retries, each following redirects. Returns the final, unread response. */
-  private async exchange(call: Call, auth: Record<string, string>): Promise<Attempt> {
+  private async exchange(call: Call, first: Record<string, string>): Promise<Attempt> {
     const { method, label } = call;
-    const headers = this.buildHeaders(call, auth);
+    let auth = first;
+    let headers = this.buildHeaders(call, auth);
     this.refuseInsecureHttp(call, headers);
     const idempotent = call.spec.idempotent ?? isIdempotent(method);
     for (let attempt = 1; ; attempt++) {
+      if (attempt > 1 && call.opts.auth.kind === 'dynamic') {
+        // A signature holds one nonce and a token may expire during backoff: every attempt gets fresh ones.
+        auth = await this.authHeadersFor(call);
+        headers = this.buildHeaders(call, auth);
+      }
       for (const hook of this.config.hooks.beforeRequest ?? [])
         await hook({ method, url: label.url, attempt });
       this.debug(`jirats: -> ${method} ${label.url}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
@@ -251,6 +299,14 @@ export class RequestPipeline {
       done.dispose();
     }
     const read = { status: res.status, headers: res.headers, text };
+    const problem = res.status === 401 ? oauthProblem(res.headers, text) : undefined;
+    if (problem) {
+      throw new OAuthError(problem, `Jira refused the OAuth request (${problem})`, {
+        status: 401,
+        method: call.label.method,
+        url: call.label.url,
+      });
+    }
     if (res.status >= 400) throw errorFromResponse(read, call.label, { credentialsSent });
     // Cloud answers a bad token on anonymous-readable resources with 200 as anonymous: fail loudly instead.
     if (credentialsSent && seraphFailure(res.headers))

@@ -1,4 +1,4 @@
-import type { Auth } from '../auth/types.js';
+import type { Auth, OAuth2Auth } from '../auth/types.js';
 
 /** Which kind of Jira a client talks to. */
 export type Deployment = 'cloud' | 'datacenter';
@@ -61,6 +61,8 @@ export interface HeaderLogConfig {
 export interface JiraOptions {
   /** Base URL, may include a context path (`https://host/jira`); a trailing slash is ignored. */
   server: string;
+  /** OAuth 2.0 servers and the callback that receives rotated tokens. */
+  oauth?: OAuthClientOptions;
   /** Default `{ type: 'anonymous' }`. */
   auth?: Auth;
   /** Else detected once from `GET /rest/api/2/serverInfo`; a failed detection throws. */
@@ -92,6 +94,22 @@ export interface JiraOptions {
   cacheTtlMs?: number;
   /** Default `jirats/<version>`. */
   userAgent?: string;
+}
+
+/** Options of `new Jira()` with OAuth 2.0: without `server`, calls go to `{apiGateway}/ex/jira/{cloudId}`. */
+export type OAuth2JiraOptions = Omit<JiraOptions, 'server' | 'auth'> & { server?: string; auth: OAuth2Auth };
+
+/** OAuth 2.0 (3LO) settings of a client. */
+export interface OAuthClientOptions {
+  /** Default https://auth.atlassian.com (token refresh). */
+  authorizationServer?: string;
+  /** Default https://api.atlassian.com (calls and the site lookup). */
+  apiGateway?: string;
+  /**
+   * Receives the new tokens after each refresh, before any call uses them; store them at once, because the
+   * refresh token they replace no longer works. Awaited; a failure fails the call that caused the refresh.
+   */
+  onTokenRefresh?: (auth: OAuth2Auth) => void | Promise<void>;
 }
 
 /** The last argument of every library method. */

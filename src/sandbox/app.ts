@@ -6,6 +6,10 @@ import { Hono } from 'hono';
 import { AttachmentStore } from './attachment-store.js';
 import type { Authenticator, Caller } from './auth.js';
 import type { Flavor } from './model.js';
+import { gatewaySite } from './oauth/gateway.js';
+import type { OAuthServers } from './oauth/index.js';
+import { signedFacts } from './oauth/oauth1-provider.js';
+import { requiredScope, scopeMismatch } from './oauth/scopes.js';
 import { errorResponse, pageNotFound, routeNotFound } from './render/responses.js';
 import { registerAttachments } from './routes/attachments.js';
 import { registerBulkFetch } from './routes/bulkfetch.js';
@@ -43,6 +47,8 @@ export interface AppOptions {
   auth: Authenticator;
   /** `''` or a path such as `/jira` (leading slash, no trailing slash). */
   contextPath: string;
+  /** The OAuth servers, mounted ahead of Jira's authentication. */
+  oauth?: OAuthServers;
 }
 
 /** Builds the hono app for one sandbox. */
@@ -50,16 +56,29 @@ export function createApp(options: AppOptions): SandboxApp {
   const { flavor, auth, contextPath } = options;
   const app: SandboxApp = new Hono({ strict: false });
   let requestCounter = 0;
+  // Registered first: the authorization servers answer before Jira's authentication below runs.
+  options.oauth?.register(app);
 
   app.use('*', async (c, next) => {
     const url = new URL(c.req.url);
-    const base = `${url.origin}${contextPath}`;
+    const site = gatewaySite(c.req.raw.headers);
+    // Through the gateway, returned URLs point back at the gateway, as Atlassian's do.
+    const base = `${url.origin}${contextPath}${site === undefined ? '' : `/ex/jira/${encodeURIComponent(site)}`}`;
     requestCounter += 1;
     const requestId = `${minuteOfDay()}x${requestCounter}x1`;
-    const outcome = auth.authenticate(c.req.raw.headers, base);
+    const signed = /^\s*oauth\s/i.test(c.req.header('authorization') ?? '')
+      ? await signedFacts(c.req.raw)
+      : undefined;
+    const outcome = auth.authenticate(c.req.raw.headers, `${url.origin}${contextPath}`, signed);
     if (!outcome.ok) {
       decorate(outcome.response.headers, requestId);
       return outcome.response;
+    }
+    const scopes = outcome.caller.scopes;
+    if (scopes && !scopes.includes(requiredScope(c.req.method, url.pathname.slice(contextPath.length)))) {
+      const refusal = scopeMismatch();
+      decorate(refusal.headers, requestId);
+      return refusal;
     }
     c.set('base', base);
     c.set('caller', outcome.caller);

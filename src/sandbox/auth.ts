@@ -5,6 +5,10 @@
  * silently downgraded.
  */
 import type { Flavor, ProjectRecord, UserRecord } from './model.js';
+import { gatewaySite } from './oauth/gateway.js';
+import type { OAuthVerifier } from './oauth/index.js';
+import type { SignedRequest } from './oauth/oauth1-signature.js';
+import { gatewayUnauthorized } from './oauth/scopes.js';
 import { HTML_TYPE, notAuthenticated, seraphPage } from './render/responses.js';
 import { jiraTimestamp } from './render/time.js';
 import { parseCookies, type SessionRecord, SessionTable } from './sessions.js';
@@ -15,7 +19,9 @@ export const CAPTCHA_THRESHOLD = 3;
 
 export interface Caller {
   user: UserRecord | null;
-  via: 'anonymous' | 'basic' | 'pat' | 'session';
+  via: 'anonymous' | 'basic' | 'pat' | 'session' | 'oauth2' | 'oauth1';
+  /** The scopes of an OAuth 2.0 caller's grant. */
+  scopes?: readonly string[];
   /** The session the call used or opened. */
   session: SessionRecord | null;
   /** The session was opened by this call: its cookies go out with the reply. */
@@ -46,6 +52,8 @@ export class Authenticator {
     private readonly store: Store,
     sessionTtlMs: number,
     private readonly cookiePath: string,
+    /** OAuth 2.0 bearer tokens (gateway only) and OAuth 1.0a signatures (Data Center). */
+    private readonly oauth?: OAuthVerifier,
   ) {
     this.sessions = new SessionTable(sessionTtlMs);
   }
@@ -55,13 +63,17 @@ export class Authenticator {
     return this.flavor === 'datacenter' ? 'JSESSIONID' : 'tenant.session.token';
   }
 
-  /** Identifies the caller of a request, or gives the refusal to send instead. */
-  authenticate(headers: Headers, base: string): AuthOutcome {
+  /**
+   * Identifies the caller of a request, or gives the refusal to send instead. `request` is what an OAuth 1.0a
+   * signature covers; without it such signatures are refused.
+   */
+  authenticate(headers: Headers, base: string, request?: SignedRequest): AuthOutcome {
+    if (gatewaySite(headers) !== undefined) return this.throughGateway(headers);
     const sessionId = parseCookies(headers.get('cookie')).get(this.sessionCookie);
     const session = sessionId === undefined ? undefined : this.sessions.use(sessionId);
     const authorization = headers.get('authorization');
     if (authorization !== null && authorization.trim() !== '') {
-      return this.fromAuthorization(authorization.trim(), base, session);
+      return this.fromAuthorization(authorization.trim(), base, session, request);
     }
     if (sessionId !== undefined) {
       const user = session ? this.store.userByName(session.userName) : undefined;
@@ -113,6 +125,7 @@ export class Authenticator {
     authorization: string,
     base: string,
     session: SessionRecord | undefined,
+    request: SignedRequest | undefined,
   ): AuthOutcome {
     const space = authorization.indexOf(' ');
     const scheme = (space < 0 ? authorization : authorization.slice(0, space)).toLowerCase();
@@ -123,7 +136,27 @@ export class Authenticator {
       if (!user) return { ok: false, response: notAuthenticated() };
       return { ok: true, caller: { user, via: 'pat', session: null, newSession: false } };
     }
+    if (scheme === 'oauth' && this.flavor === 'datacenter' && this.oauth && request) {
+      const outcome = this.oauth.signed(request, authorization, base);
+      if (!outcome.ok) return outcome;
+      return { ok: true, caller: { user: outcome.user, via: 'oauth1', session: null, newSession: false } };
+    }
     return { ok: false, response: notAuthenticated() };
+  }
+
+  /** The API gateway takes OAuth 2.0 bearer tokens only, and answers in its own shape. */
+  private throughGateway(headers: Headers): AuthOutcome {
+    const match = /^bearer\s+(\S+)$/i.exec(headers.get('authorization')?.trim() ?? '');
+    const bearer = match?.[1] && this.oauth ? this.oauth.bearer(match[1]) : undefined;
+    if (!bearer) return { ok: false, response: gatewayUnauthorized() };
+    const caller: Caller = {
+      user: bearer.user,
+      via: 'oauth2',
+      scopes: bearer.scopes,
+      session: null,
+      newSession: false,
+    };
+    return { ok: true, caller };
   }
 
   private basic(credential: string, base: string, current: SessionRecord | undefined): AuthOutcome {

@@ -10,12 +10,16 @@ import { Authenticator } from './auth.js';
 import { FaultInjector, parseFaults } from './faults.js';
 import { generateLoadIssues } from './generate.js';
 import type { Flavor } from './model.js';
+import { createOAuthServers, type SandboxOAuthOptions } from './oauth/index.js';
 import { jsonResponse } from './render/responses.js';
 import { seedState } from './seed.js';
 import { SEED_USERS } from './seed-data.js';
 import { Store } from './store.js';
 
 export type { Flavor } from './model.js';
+export { DEMO_OAUTH1_CONSUMER, type DemoOAuth1Consumer } from './oauth/demo-consumer.js';
+export type { SandboxOAuthOptions } from './oauth/index.js';
+export type { ExtraSite } from './oauth/sites.js';
 
 export interface SandboxOptions {
   /** Default `cloud`. */
@@ -32,6 +36,8 @@ export interface SandboxOptions {
   contextPath?: string;
   /** Idle lifetime of cookie sessions; default 30 minutes. */
   sessionTtlMs?: number;
+  /** OAuth token lifetimes and extra Cloud sites (docs/sandbox-oauth.md). */
+  oauth?: SandboxOAuthOptions;
 }
 
 export interface Sandbox {
@@ -44,6 +50,12 @@ export interface Sandbox {
   close(): Promise<void>;
   /** Test hook: every cookie session becomes expired. */
   expireSessions(): void;
+  /** Test hook: every OAuth 2.0 access token issued so far is expired. */
+  expireOAuthAccessTokens(): void;
+  /** Test hook: every OAuth 2.0 refresh token issued so far is expired. */
+  expireOAuthRefreshTokens(): void;
+  /** Test hook: every OAuth 2.0 grant and every OAuth 1.0a access token is revoked. */
+  revokeOAuthGrants(): void;
 }
 
 /** A demo account of the seed, with the credentials each flavor accepts. */
@@ -89,14 +101,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return state;
   });
   if (generateLoadIssues(store.state, generate) > 0) store.commit();
+  const oauth = createOAuthServers(flavor, store, contextPath, options.oauth);
   const auth = new Authenticator(
     flavor,
     store,
     options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     contextPath || '/',
+    oauth,
   );
   const attachments = new AttachmentStore(options.dataFile, options.maxAttachmentBytes);
-  const app = createApp({ flavor, store, auth, contextPath, attachments });
+  const app = createApp({ flavor, store, auth, contextPath, attachments, oauth });
   let server: Server | undefined;
   let starting = false;
 
@@ -108,7 +122,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (outcome.kind === 'reset') return null;
       if (outcome.kind === 'status') return jsonResponse(outcome.status, outcome.body, outcome.headers);
     }
-    return app.fetch(request);
+    const routed = await oauth.route(request);
+    return routed instanceof Response ? routed : app.fetch(routed);
   }
 
   /** Binds an HTTP server that answers through `handle`, resetting connections on reset faults. */
@@ -176,6 +191,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     expireSessions() {
       auth.sessions.expireAll();
     },
+    expireOAuthAccessTokens: () => oauth.expireAccessTokens(),
+    expireOAuthRefreshTokens: () => oauth.expireRefreshTokens(),
+    revokeOAuthGrants: () => oauth.revokeGrants(),
   };
 }
 

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { Deployment } from '../config/profiles.js';
 import type { Context } from '../context.js';
@@ -97,7 +98,8 @@ async function start(ctx: Context, opts: StartOptions): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  await announce(ctx, sandboxModule.DEMO_CREDENTIALS, { url, flavor, dataFile });
+  const oauthKeyFile = flavor === 'datacenter' ? await writeDemoKey(sandboxModule, dataFile) : undefined;
+  await announce(ctx, sandboxModule.DEMO_CREDENTIALS, { url, flavor, dataFile, oauthKeyFile });
   await ctx.terminal.flush();
   const signal = await stopped;
   await sandbox.close();
@@ -107,9 +109,9 @@ async function start(ctx: Context, opts: StartOptions): Promise<void> {
 async function announce(
   ctx: Context,
   accounts: SandboxModule['DEMO_CREDENTIALS'],
-  where: { url: string; flavor: Deployment; dataFile: string },
+  where: { url: string; flavor: Deployment; dataFile: string; oauthKeyFile?: string },
 ): Promise<void> {
-  const { url, flavor, dataFile } = where;
+  const { url, flavor, dataFile, oauthKeyFile } = where;
   const cloud = flavor === 'cloud';
   // Each flavor accepts different secrets: list only those that work on it.
   const rows = accounts.map((a) => (cloud ? [a.user, a.email, a.apiToken] : [a.user, a.password, a.pat]));
@@ -134,5 +136,24 @@ async function announce(
   const signIn = cloud
     ? `printf %s admin-api-token | jirats session new --server ${url} --email admin@example.com --api-token-stdin`
     : `printf %s admin | jirats session new --server ${url} --user admin --password-stdin`;
-  await t.out(`\nTry:  ${signIn}\nStop: Ctrl+C\n`);
+  // The OAuth demo app and consumer are public test values, shown like the demo passwords above.
+  const oauth = cloud
+    ? `OAuth 2.0: printf %s demo-app-secret | jirats login --oauth2 --client-id demo-app --client-secret-stdin --auth-url ${url} --api-url ${url}`
+    : `OAuth 1.0a: jirats login --oauth1 --server ${url} --consumer-key demo-consumer --private-key ${oauthKeyFile ?? 'FILE'}` +
+      '\n            (demo consumer key pair, never for real use: DEMO_OAUTH1_CONSUMER in jirats/sandbox)';
+  await t.out(`\nTry:  ${signIn}\n${oauth}\nStop: Ctrl+C\n`);
+}
+
+/**
+ * Writes the demo OAuth 1.0a consumer's private key next to the state file (mode 0600), so the banner can
+ * name a file that `jirats login --oauth1 --private-key` reads. The key is public: it only opens the sandbox.
+ */
+async function writeDemoKey(sandboxModule: SandboxModule, dataFile: string): Promise<string | undefined> {
+  const path = join(dirname(dataFile), 'sandbox-oauth1-demo-key.pem');
+  try {
+    await writeFile(path, sandboxModule.DEMO_OAUTH1_CONSUMER.privateKey, { mode: 0o600 });
+    return path;
+  } catch {
+    return undefined; // the banner then says where the key comes from instead
+  }
 }

@@ -3,7 +3,7 @@ import { CliError, ExitCode, usageError } from '../exit-codes.js';
 import { readSmallFile, writeFileAtomic } from './atomic-file.js';
 
 export type Deployment = 'cloud' | 'datacenter';
-export type AuthKind = 'basic' | 'apiToken' | 'pat' | 'headers' | 'anonymous';
+export type AuthKind = 'basic' | 'apiToken' | 'pat' | 'headers' | 'oauth2' | 'oauth1' | 'anonymous';
 
 /** Response-header logging settings, as the library takes them. */
 export interface HeaderLogSettings {
@@ -26,6 +26,8 @@ export interface Profile {
   sandbox?: { flavor: Deployment };
   /** Where this profile's secrets were stored, so reading them never probes the other store. */
   secretStore?: 'keyring' | 'file';
+  /** OAuth 2.0 authorization server and API gateway the profile signed in through (`jirats login --oauth2`). */
+  oauth?: { authUrl: string; apiUrl: string };
 }
 
 export interface ConfigData {

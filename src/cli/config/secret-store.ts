@@ -129,11 +129,23 @@ export class ProfileSecrets {
   }
 }
 
-function rememberCredential(credential: StoredCredential): void {
+/** Makes the scrubber mask every secret part of a credential. */
+export function rememberCredential(credential: StoredCredential): void {
   if (credential.type === 'basic') rememberSecret(credential.password);
   else if (credential.type === 'apiToken' || credential.type === 'pat') rememberSecret(credential.token);
   else if (credential.type === 'headers')
     for (const v of Object.values(credential.headers)) rememberSecret(v);
+  else if (credential.type === 'oauth2') {
+    for (const v of [credential.accessToken, credential.refreshToken, credential.clientSecret])
+      rememberSecret(v);
+  } else if (credential.type === 'oauth1') {
+    rememberSecret(credential.token);
+    rememberSecret(credential.tokenSecret);
+    rememberSecret(credential.privateKey);
+    // A key printed in pieces is masked line by line; the BEGIN/END lines are not secret.
+    for (const line of credential.privateKey.split(/\r?\n/))
+      if (!line.startsWith('-----')) rememberSecret(line);
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
