@@ -6,9 +6,9 @@
  */
 import type { Flavor, ProjectRecord, UserRecord } from './model.js';
 import { gatewaySite } from './oauth/gateway.js';
-import type { OAuthVerifier } from './oauth/index.js';
 import type { SignedRequest } from './oauth/oauth1-signature.js';
 import { gatewayUnauthorized } from './oauth/scopes.js';
+import type { OAuthVerifier } from './oauth/verifier.js';
 import { HTML_TYPE, notAuthenticated, seraphPage } from './render/responses.js';
 import { jiraTimestamp } from './render/time.js';
 import { parseCookies, type SessionRecord, SessionTable } from './sessions.js';

@@ -2,15 +2,17 @@
  * The sandbox's OAuth side, per flavor: Cloud gets the OAuth 2.0 (3LO) authorization server and the API gateway,
  * Data Center the OAuth 1.0a provider. The authenticator asks it about bearer tokens and signed requests.
  */
-import type { Flavor, UserRecord } from '../model.js';
+import type { Flavor } from '../model.js';
 import type { SandboxApp } from '../routes/context.js';
 import type { Store } from '../store.js';
 import { routeGateway } from './gateway.js';
-import { type OAuth1Outcome, OAuth1Provider } from './oauth1-provider.js';
-import type { SignedRequest } from './oauth1-signature.js';
+import { OAuth1Provider } from './oauth1-provider.js';
 import { OAuth2Grants } from './oauth2-grants.js';
 import { registerOAuth2Server } from './oauth2-server.js';
 import { type ExtraSite, Sites } from './sites.js';
+import type { OAuthVerifier } from './verifier.js';
+
+export type { BearerCaller, OAuthVerifier } from './verifier.js';
 
 export interface SandboxOAuthOptions {
   /** Lifetime of OAuth 2.0 access tokens; default one hour. */
@@ -19,20 +21,6 @@ export interface SandboxOAuthOptions {
   refreshTokenTtlMs?: number;
   /** More Cloud sites for `accessible-resources` (the gateway serves the sandbox's data on each). */
   extraSites?: ExtraSite[];
-}
-
-/** An OAuth 2.0 caller: the token's user and the scopes of its grant. */
-export interface BearerCaller {
-  user: UserRecord;
-  scopes: readonly string[];
-}
-
-/** What the authenticator needs from the OAuth servers. */
-export interface OAuthVerifier {
-  /** The caller of a gateway request's bearer token, or undefined when the token is not usable. */
-  bearer(token: string): BearerCaller | undefined;
-  /** The user of an OAuth 1.0a signed request, or the refusal. */
-  signed(request: SignedRequest, authorization: string, base: string): OAuth1Outcome;
 }
 
 export interface OAuthServers extends OAuthVerifier {

@@ -17,6 +17,7 @@ import {
 import { OAuth1Tokens, type RequestTokenRecord, TIMESTAMP_WINDOW_SECONDS } from './oauth1-tokens.js';
 import { errorPage, htmlResponse, verifierPage } from './pages.js';
 import { randomToken, sameSecret } from './secrets.js';
+import type { OAuth1Outcome } from './verifier.js';
 
 export interface OAuth1Consumer {
   consumerKey: string;
@@ -41,8 +42,6 @@ const OAUTH1_PERMISSIONS = ['Read and write data in Jira as you'];
 type Checked =
   | { ok: true; params: Map<string, string>; consumer: OAuth1Consumer }
   | { ok: false; response: Response };
-
-export type OAuth1Outcome = { ok: true; user: UserRecord } | { ok: false; response: Response };
 
 export class OAuth1Provider {
   readonly tokens = new OAuth1Tokens();

@@ -8,6 +8,7 @@ import { CUSTOM_FIELDS, isRichTextCustomField } from '../model.js';
 import { renderAttachmentField } from './attachments.js';
 import { renderEmbeddedComments, renderRichText } from './comments.js';
 import { renderIssueLinks } from './issue-links.js';
+import { renderIssueLinkRef } from './issue-ref.js';
 import {
   renderComponents,
   renderIssueType,
@@ -49,21 +50,6 @@ function field(id: string, name: string, type: string, value: FieldDef['value'],
 }
 
 const nothing = () => null;
-
-/** A sub-task or parent reference: key, id and a few fields. */
-export function renderIssueLinkRef(issue: IssueRecord, scope: RenderScope): Record<string, unknown> {
-  return {
-    id: String(issue.id),
-    key: issue.key,
-    self: `${apiRoot(scope)}/issue/${issue.id}`,
-    fields: {
-      summary: issue.summary,
-      status: renderStatus(issue.statusId, scope),
-      priority: renderPriority(issue.priorityId, scope),
-      issuetype: renderIssueType(issue.issueTypeId, scope),
-    },
-  };
-}
 
 function statusCategoryChanged(issue: IssueRecord): string {
   const change = issue.changelog.findLast((c) => c.items.some((item) => item.field === 'status'));

@@ -5,7 +5,7 @@
  */
 import { linksOf, linkTypeById } from '../issue-link-store.js';
 import type { IssueLinkRecord, IssueRecord } from '../model.js';
-import { renderIssueLinkRef } from './fields.js';
+import { renderIssueLinkRef } from './issue-ref.js';
 import { apiRoot, type RenderScope } from './scope.js';
 
 function linkType(record: IssueLinkRecord, scope: RenderScope): Record<string, unknown> {
