@@ -5,6 +5,7 @@
 
 import type { JiraCore } from '../client/core.js';
 import type { CallOptions } from '../client/types.js';
+import { InputError } from '../errors.js';
 import { type HistoryEntry, historyOf, historyTruncated, toHistoryEntry } from '../models/history.js';
 import type { Issue } from '../models/issue.js';
 
@@ -15,7 +16,7 @@ export interface ChangelogOptions extends CallOptions {
 }
 
 function issuePath(version: '2' | '3', key: string): string {
-  if (typeof key !== 'string' || key.trim() === '') throw new TypeError('An issue key or id is required');
+  if (typeof key !== 'string' || key.trim() === '') throw new InputError('An issue key or id is required');
   return `/rest/api/${version}/issue/${encodeURIComponent(key)}`;
 }
 

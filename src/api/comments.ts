@@ -3,6 +3,7 @@
 import type { JiraCore } from '../client/core.js';
 import { apiVersion } from '../client/deployment.js';
 import type { CallOptions, Deployment } from '../client/types.js';
+import { InputError } from '../errors.js';
 import { type Comment, type CommentVisibility, toComment } from '../models/comment.js';
 import { loadTextConverters, textConvertersReady } from '../models/rich-text.js';
 import { type RichTextInput, richTextForWire } from './rich-text-input.js';
@@ -40,7 +41,7 @@ export interface CommentsApi {
 }
 
 function required(name: string, value: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`A ${name} is required`);
+  if (typeof value !== 'string' || value.trim() === '') throw new InputError(`A ${name} is required`);
   return encodeURIComponent(value);
 }
 

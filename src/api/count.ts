@@ -5,10 +5,11 @@
 
 import type { JiraCore } from '../client/core.js';
 import type { CallOptions } from '../client/types.js';
+import { InputError } from '../errors.js';
 
 /** The number of issues `jql` matches for the caller. */
 export async function countIssues(core: JiraCore, jql: string, opts: CallOptions = {}): Promise<number> {
-  if (typeof jql !== 'string') throw new TypeError('A JQL query is required');
+  if (typeof jql !== 'string') throw new InputError('A JQL query is required');
   const deployment = await core.deployment(opts);
   if (deployment === 'cloud') {
     const reply = await core.send<unknown>(

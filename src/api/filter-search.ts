@@ -6,6 +6,7 @@
 import type { JiraCore } from '../client/core.js';
 import { apiVersion } from '../client/deployment.js';
 import type { CallOptions } from '../client/types.js';
+import { InputError } from '../errors.js';
 
 /** The parts of a saved filter a search needs. */
 export interface FilterQuery {
@@ -22,7 +23,7 @@ export async function getFilterQuery(
   opts: CallOptions = {},
 ): Promise<FilterQuery> {
   const id = String(filterId).trim();
-  if (!/^\d+$/.test(id)) throw new TypeError(`A filter id is a number (got '${String(filterId)}')`);
+  if (!/^\d+$/.test(id)) throw new InputError(`A filter id is a number (got '${String(filterId)}')`);
   const version = apiVersion(await core.deployment(opts));
   const json = await core.send<unknown>({ path: `/rest/api/${version}/filter/${id}` }, opts);
   const raw = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};

@@ -61,7 +61,7 @@ export interface IssueLinksApi {
 }
 
 function required(name: string, value: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`A ${name} is required`);
+  if (typeof value !== 'string' || value.trim() === '') throw new InputError(`A ${name} is required`);
   return value.trim();
 }
 

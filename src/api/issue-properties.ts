@@ -3,7 +3,7 @@
 import type { JiraCore } from '../client/core.js';
 import { apiVersion } from '../client/deployment.js';
 import type { CallOptions } from '../client/types.js';
-import { NotFoundError } from '../errors.js';
+import { InputError, NotFoundError } from '../errors.js';
 
 /** `jira.issues.properties`: JSON values stored on an issue by key. */
 export interface IssuePropertiesApi {
@@ -18,7 +18,7 @@ export interface IssuePropertiesApi {
 }
 
 function required(name: string, value: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`A ${name} is required`);
+  if (typeof value !== 'string' || value.trim() === '') throw new InputError(`A ${name} is required`);
   return encodeURIComponent(value);
 }
 
@@ -56,7 +56,7 @@ export function issuePropertiesApi(core: JiraCore): IssuePropertiesApi {
       }
     },
     async set(key, propertyKey, value, opts = {}) {
-      if (value === undefined) throw new TypeError('A property value is required (any JSON value)');
+      if (value === undefined) throw new InputError('A property value is required (any JSON value)');
       const path = `${await root(core, key, opts)}/${required('property key', propertyKey)}`;
       // A string body is sent as ready JSON, so encode here: the value itself may be a string.
       await core.send<unknown>({ method: 'PUT', path, body: JSON.stringify(value) }, opts);

@@ -32,7 +32,7 @@ function checked(labels: readonly string[], needOne: boolean): string[] {
 }
 
 async function send(core: JiraCore, key: string, ops: unknown[], opts: CallOptions): Promise<void> {
-  if (typeof key !== 'string' || key.trim() === '') throw new TypeError('An issue key or id is required');
+  if (typeof key !== 'string' || key.trim() === '') throw new InputError('An issue key or id is required');
   const version = apiVersion(await core.deployment(opts));
   const path = `/rest/api/${version}/issue/${encodeURIComponent(key.trim())}`;
   await core.send<unknown>({ method: 'PUT', path, body: { update: { labels: ops } } }, opts);

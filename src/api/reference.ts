@@ -6,7 +6,7 @@
 import type { JiraCore } from '../client/core.js';
 import { apiVersion } from '../client/deployment.js';
 import type { CallOptions } from '../client/types.js';
-import { NotFoundError } from '../errors.js';
+import { InputError, NotFoundError } from '../errors.js';
 import { asRecord } from '../models/json.js';
 import {
   type Field,
@@ -149,7 +149,7 @@ function arrayOf(json: unknown, resource: string): unknown[] {
 
 function required(value: string, what: string): string {
   const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed === '') throw new TypeError(`${what} is required`);
+  if (trimmed === '') throw new InputError(`${what} is required`);
   return trimmed;
 }
 

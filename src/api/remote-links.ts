@@ -3,7 +3,7 @@
 import type { JiraCore } from '../client/core.js';
 import { apiVersion } from '../client/deployment.js';
 import type { CallOptions } from '../client/types.js';
-import { JiraError } from '../errors.js';
+import { InputError, JiraError } from '../errors.js';
 import { asRecord } from '../models/json.js';
 import {
   type RemoteLink,
@@ -35,12 +35,13 @@ export interface RemoteLinksApi {
 }
 
 function required(name: string, value: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`A ${name} is required`);
+  if (typeof value !== 'string' || value.trim() === '') throw new InputError(`A ${name} is required`);
   return encodeURIComponent(value.trim());
 }
 
 function checkInput(link: RemoteLinkInput): RemoteLinkInput {
-  if (typeof link !== 'object' || link === null) throw new TypeError('A remote link needs a url and a title');
+  if (typeof link !== 'object' || link === null)
+    throw new InputError('A remote link needs a url and a title');
   required('remote link url', link.url);
   required('remote link title', link.title);
   return link;
@@ -88,7 +89,7 @@ export function remoteLinksApi(core: JiraCore): RemoteLinksApi {
       await core.send<unknown>({ method: 'DELETE', path }, opts);
     },
     async removeByGlobalId(key, globalId, opts = {}) {
-      if (typeof globalId !== 'string' || globalId === '') throw new TypeError('A global id is required');
+      if (typeof globalId !== 'string' || globalId === '') throw new InputError('A global id is required');
       await core.send<unknown>(
         { method: 'DELETE', path: await root(core, key, opts), query: { globalId } },
         opts,

@@ -45,7 +45,7 @@ export interface TransitionsApi {
 }
 
 function issuePath(version: string, key: string): string {
-  if (typeof key !== 'string' || key.trim() === '') throw new TypeError('An issue key or id is required');
+  if (typeof key !== 'string' || key.trim() === '') throw new InputError('An issue key or id is required');
   return `/rest/api/${version}/issue/${encodeURIComponent(key)}/transitions`;
 }
 

@@ -80,7 +80,7 @@ export function formatStarted(value: Date | string): string {
 }
 
 function required(name: string, value: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`A ${name} is required`);
+  if (typeof value !== 'string' || value.trim() === '') throw new InputError(`A ${name} is required`);
   return encodeURIComponent(value);
 }
 

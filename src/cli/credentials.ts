@@ -1,7 +1,7 @@
 import type { StoredCredential } from './config/secret-store.js';
 import { usageError } from './exit-codes.js';
 import type { GlobalOptions } from './global-options.js';
-import { rememberSecret } from './io/scrub.js';
+import { rememberBasic, rememberSecret } from './io/scrub.js';
 import { canPrompt, promptSecret, readSecretFromStdin } from './io/secret-input.js';
 
 type Method = StoredCredential['type'];
@@ -55,6 +55,7 @@ export async function explicitCredential(
         'API token',
         ` for ${email}`,
       ]);
+      rememberBasic(email, token);
       return { type: 'apiToken', email, token };
     }
     case 'basic': {
@@ -64,6 +65,7 @@ export async function explicitCredential(
         'password',
         ` for user ${username}`,
       ]);
+      rememberBasic(username, password);
       return { type: 'basic', username, password };
     }
     default:

@@ -43,20 +43,29 @@ export function encodeQuery(query: Record<string, QueryValue> | undefined): stri
 export function resolveUrl(server: string, path: string, query?: Record<string, QueryValue>): URL {
   let url: URL;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-    url = new URL(path);
+    url = parsedUrl(path);
     if (url.origin !== new URL(server).origin) {
       throw new ConfigurationError(
         `Request URL ${redactUrl(url)} is not on the server ${server}; only the configured server is called.`,
       );
     }
   } else if (path.startsWith('/')) {
-    url = new URL(server + path);
+    url = parsedUrl(server + path);
   } else {
     throw new ConfigurationError(`Request path must start with '/' (got '${redactUrl(path)}').`);
   }
   const extra = encodeQuery(query);
   if (extra) url.search = url.search ? `${url.search}&${extra}` : `?${extra}`;
   return url;
+}
+
+/** A request URL, or a ConfigurationError naming it (redacted) when it cannot be parsed (`http://`, bad host). */
+function parsedUrl(text: string): URL {
+  try {
+    return new URL(text);
+  } catch {
+    throw new ConfigurationError(`Invalid request URL: ${redactUrl(text)}`);
+  }
 }
 
 /** True for 127.0.0.0/8, ::1 and localhost names, where plain HTTP never leaves the machine. */

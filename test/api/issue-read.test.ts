@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type HistoryEntry, type Issue, JiraError, NotFoundError } from '../../src/index.js';
+import { type HistoryEntry, InputError, type Issue, JiraError, NotFoundError } from '../../src/index.js';
 import { CREDS, sandboxClient } from '../client/helpers/sandbox.js';
 import { EXTRA_CHANGES, longHistorySnapshot } from '../support/long-history.js';
 
@@ -128,7 +128,7 @@ for (const flavor of FLAVORS) {
       try {
         await assert.rejects(collect(ctx.jira.issues.searchFilter(10001)), NotFoundError);
         await assert.rejects(collect(ctx.jira.issues.searchFilter(99999)), NotFoundError);
-        await assert.rejects(collect(ctx.jira.issues.searchFilter('abc')), TypeError);
+        await assert.rejects(collect(ctx.jira.issues.searchFilter('abc')), InputError);
       } finally {
         await ctx.sb.close();
       }

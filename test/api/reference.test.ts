@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigurationError, NotFoundError } from '../../src/index.js';
+import { ConfigurationError, InputError, NotFoundError } from '../../src/index.js';
 import { CREDS, type SentRequest, sandboxClient } from '../client/helpers/sandbox.js';
 
 const FLAVORS = ['cloud', 'datacenter'] as const;
@@ -76,7 +76,8 @@ describe('reference data', () => {
           assert.match(e.message, /Nope/);
           return true;
         });
-        await assert.rejects(jira.statuses.get(' '), TypeError);
+        // A blank name is the caller's mistake, reported as a JiraError like every other input problem.
+        await assert.rejects(jira.statuses.get(' '), InputError);
 
         assert.equal((await jira.issueLinkTypes.get('10003')).name, 'Relates');
         assert.ok(sent.some((r) => r.url.endsWith('/issueLinkType/10003')));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { NotFoundError, PermissionError } from '../../src/index.js';
+import { InputError, NotFoundError, PermissionError } from '../../src/index.js';
 import { CREDS, sandboxClient } from '../client/helpers/sandbox.js';
 
 const FLAVORS = ['cloud', 'datacenter'] as const;
@@ -118,7 +118,7 @@ for (const flavor of FLAVORS) {
         const before = sent.length;
         await assert.rejects(
           jira.issues.remoteLinks.add('DEMO-4', { url: 'https://example.com', title: '' }),
-          TypeError,
+          InputError,
         );
         assert.equal(sent.length, before);
         await assert.rejects(

@@ -119,6 +119,20 @@ describe('reference data commands', () => {
     assert.equal((await runDc(['field', 'list', 'no-such-field'])).code, 4);
   });
 
+  it('a filter of any length, or a blank name, is answered without a crash', async () => {
+    const huge = await runDc(['status', 'list', `${'DEMO-1,'.repeat(8_000)}*`]);
+    assert.equal(huge.code, 4, huge.stderr);
+    assert.match(huge.stderr, /^jirats: No status matches/);
+    const stars = json(await runDc(['issuetype', 'list', 's*b*t*', '-o', 'json']));
+    assert.deepEqual(
+      stars.map((t) => t.name),
+      ['Sub-task'],
+    );
+    const blank = await runDc(['status', 'get', '']);
+    assert.equal(blank.code, 2, blank.stderr);
+    assert.doesNotMatch(blank.stderr, /bug in jirats/);
+  });
+
   it('accepts the JiraPS names', async () => {
     const cases: [string[], string][] = [
       [['Get-JiraField', 'Story Points'], 'customfield_10016'],

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { encodeQuery, isLoopback, normalizeServer, resolveUrl } from '../../src/client/url.js';
-import { ConfigurationError, Jira, NotFoundError } from '../../src/index.js';
+import { ConfigurationError, InputError, Jira, NotFoundError } from '../../src/index.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { CREDS } from './helpers/sandbox.js';
+import { CREDS, recordingFetch } from './helpers/sandbox.js';
 
 describe('URLs', () => {
   it('normalizes the server URL and refuses bad ones', () => {
@@ -38,6 +38,38 @@ describe('URLs', () => {
     );
     assert.throws(() => resolveUrl(server, 'https://evil.example.com/rest/api/2/field'), /not on the server/);
     assert.throws(() => resolveUrl(server, 'rest/api/2/field'), /must start with '\/'/);
+  });
+
+  it('an unparsable request URL or a header HTTP cannot carry is refused before sending, as a JiraError', async () => {
+    const sb = createSandbox({ flavor: 'datacenter' });
+    const { fetch, sent } = recordingFetch(sb.fetch);
+    const jira = new Jira({
+      server: 'http://jira.test',
+      auth: { type: 'headers', headers: { 'X-Token': 'good' } },
+      fetch,
+      allowInsecureHttp: true,
+      deployment: 'datacenter',
+    });
+    await assert.rejects(jira.request({ path: 'http://' }), ConfigurationError);
+    await assert.rejects(
+      jira.request({ path: '/rest/api/2/myself', headers: { 'Bad Name': 'x' } }),
+      InputError,
+    );
+    const secret = 'tok\u00e9n-\u{1f600}';
+    const refused = await jira
+      .request({ path: '/rest/api/2/myself', headers: { 'X-Token': secret } })
+      .catch((e: unknown) => e);
+    assert.ok(refused instanceof InputError);
+    assert.ok(!refused.message.includes(secret), 'the value is never shown');
+    const badAuth = new Jira({
+      server: 'http://jira.test',
+      auth: { type: 'headers', headers: { Authorization: 'Bearer a\nb' } },
+      fetch,
+      allowInsecureHttp: true,
+      deployment: 'datacenter',
+    });
+    await assert.rejects(badAuth.myself(), ConfigurationError);
+    assert.equal(sent.length, 0);
   });
 
   it('encodes queries: spaces as %20, arrays as repeated keys, booleans, undefined left out', () => {

@@ -46,8 +46,22 @@ interface Listed {
 /** A filter word matches the id exactly, or the name ignoring case; `*` matches any run of characters. */
 function matches(item: Listed, filter: string): boolean {
   if (item.id === filter) return true;
-  const escaped = filter.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
-  return new RegExp(`^${escaped}$`, 'i').test(item.name);
+  // Matched piece by piece, not as a regular expression, so a filter of any length works.
+  const name = item.name.toLowerCase();
+  const parts = filter.toLowerCase().split('*');
+  const first = parts[0] ?? '';
+  const last = parts.length > 1 ? (parts[parts.length - 1] ?? '') : '';
+  if (parts.length === 1) return name === first;
+  if (name.length < first.length + last.length || !name.startsWith(first) || !name.endsWith(last))
+    return false;
+  let at = first.length;
+  const end = name.length - last.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = name.indexOf(part, at);
+    if (found < 0 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 /** The items matching any filter (all items without filters); a filter matching nothing is not found. */

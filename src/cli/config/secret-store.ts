@@ -1,6 +1,6 @@
 import type { Auth, SessionData } from '../../index.js';
 import { CliError, ExitCode, usageError } from '../exit-codes.js';
-import { rememberSecret } from '../io/scrub.js';
+import { rememberBasic, rememberSecret } from '../io/scrub.js';
 import { FileSecrets, type SecretBackend } from './file-secrets.js';
 import { KeyringSecrets } from './keyring-secrets.js';
 import type { Profile } from './profiles.js';
@@ -131,8 +131,9 @@ export class ProfileSecrets {
 
 /** Makes the scrubber mask every secret part of a credential. */
 export function rememberCredential(credential: StoredCredential): void {
-  if (credential.type === 'basic') rememberSecret(credential.password);
-  else if (credential.type === 'apiToken' || credential.type === 'pat') rememberSecret(credential.token);
+  if (credential.type === 'basic') rememberBasic(credential.username, credential.password);
+  else if (credential.type === 'apiToken') rememberBasic(credential.email, credential.token);
+  else if (credential.type === 'pat') rememberSecret(credential.token);
   else if (credential.type === 'headers')
     for (const v of Object.values(credential.headers)) rememberSecret(v);
   else if (credential.type === 'oauth2') {
