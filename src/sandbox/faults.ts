@@ -1,7 +1,7 @@
 /**
  * Injected trouble for exercising clients: latency before every reply, 429 and 503 with Retry-After at given
- * rates, and connection resets. Spec syntax: `latency=20,429=0.1,503=0.05,reset=0.02,seed=1`. With a seed the
- * sequence of outcomes is the same on every run.
+ * rates, and connection resets. Spec syntax: `latency=20,429=0.1,503=0.05,reset=0.02,seed=1,wait=1`. With a
+ * seed the sequence of outcomes is the same on every run; `wait` fixes the Retry-After seconds (default: 1 to 3).
  */
 import { type Random, seededRandom } from './random.js';
 import { rateLimitReset } from './render/time.js';
@@ -12,6 +12,8 @@ export interface FaultSpec {
   rate503: number;
   rateReset: number;
   seed: number | null;
+  /** Retry-After seconds on injected 429 and 503 (null: drawn from 1 to 3). */
+  waitSeconds: number | null;
 }
 
 export type FaultOutcome =
@@ -19,11 +21,18 @@ export type FaultOutcome =
   | { kind: 'reset' }
   | { kind: 'status'; status: 429 | 503; headers: Record<string, string>; body: unknown };
 
-const KEYS = new Set(['latency', '429', '503', 'reset', 'seed']);
+const KEYS = new Set(['latency', '429', '503', 'reset', 'seed', 'wait']);
 
 /** Parses a fault spec; throws on unknown keys and values out of range. */
 export function parseFaults(spec: string): FaultSpec {
-  const out: FaultSpec = { latencyMs: 0, rate429: 0, rate503: 0, rateReset: 0, seed: null };
+  const out: FaultSpec = {
+    latencyMs: 0,
+    rate429: 0,
+    rate503: 0,
+    rateReset: 0,
+    seed: null,
+    waitSeconds: null,
+  };
   for (const part of spec.split(',')) {
     if (part.trim() === '') continue;
     const [rawKey, rawValue, extra] = part.split('=');
@@ -31,13 +40,14 @@ export function parseFaults(spec: string): FaultSpec {
     const value = Number((rawValue ?? '').trim());
     if (!KEYS.has(key) || extra !== undefined || rawValue === undefined || !Number.isFinite(value)) {
       throw new Error(
-        `Invalid fault "${part.trim()}": expected latency=MS, 429=RATE, 503=RATE, reset=RATE, seed=N`,
+        `Invalid fault "${part.trim()}": expected latency=MS, 429=RATE, 503=RATE, reset=RATE, seed=N, wait=SECONDS`,
       );
     }
-    if (key === 'latency' || key === 'seed') {
+    if (key === 'latency' || key === 'seed' || key === 'wait') {
       if (value < 0 || !Number.isInteger(value)) throw new Error(`Fault ${key} must be a whole number >= 0`);
       if (key === 'latency') out.latencyMs = value;
-      else out.seed = value;
+      else if (key === 'seed') out.seed = value;
+      else out.waitSeconds = value;
       continue;
     }
     if (value < 0 || value > 1) throw new Error(`Fault rate ${key}=${value} must be between 0 and 1`);
@@ -69,7 +79,8 @@ export class FaultInjector {
     if (rate429 + rate503 + rateReset === 0) return { kind: 'none' };
     const draw = this.random();
     // A second draw for Retry-After keeps the sequence independent of which branch ran.
-    const retryAfter = 1 + Math.floor(this.random() * 3);
+    const drawn = 1 + Math.floor(this.random() * 3);
+    const retryAfter = this.spec.waitSeconds ?? drawn;
     if (draw < rateReset) return { kind: 'reset' };
     if (draw < rateReset + rate429) {
       return {

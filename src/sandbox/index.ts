@@ -11,6 +11,7 @@ import { FaultInjector, parseFaults } from './faults.js';
 import { generateLoadIssues } from './generate.js';
 import type { Flavor } from './model.js';
 import { createOAuthServers, type SandboxOAuthOptions } from './oauth/index.js';
+import { RateLimiter, type RateLimitOptions, withRateLimitHeaders } from './rate-limit.js';
 import { jsonResponse } from './render/responses.js';
 import { seedState } from './seed.js';
 import { SEED_USERS } from './seed-data.js';
@@ -20,6 +21,7 @@ export type { Flavor } from './model.js';
 export { DEMO_OAUTH1_CONSUMER, type DemoOAuth1Consumer } from './oauth/demo-consumer.js';
 export type { SandboxOAuthOptions } from './oauth/index.js';
 export type { ExtraSite } from './oauth/sites.js';
+export type { RateLimitOptions } from './rate-limit.js';
 
 export interface SandboxOptions {
   /** Default `cloud`. */
@@ -38,6 +40,8 @@ export interface SandboxOptions {
   sessionTtlMs?: number;
   /** OAuth token lifetimes and extra Cloud sites (docs/sandbox-oauth.md). */
   oauth?: SandboxOAuthOptions;
+  /** Cloud-like rate limits: a token bucket per caller, optionally per-issue write limits (429 when over). */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface Sandbox {
@@ -95,6 +99,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const generate = options.generate ?? 0;
   if (!Number.isInteger(generate) || generate < 0) throw new Error('generate must be a whole number >= 0');
   const faults = new FaultInjector(parseFaults(options.faults ?? ''));
+  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
   const store = Store.open(options.dataFile, () => {
     const state = seedState();
     generateLoadIssues(state, generate);
@@ -122,8 +127,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (outcome.kind === 'reset') return null;
       if (outcome.kind === 'status') return jsonResponse(outcome.status, outcome.body, outcome.headers);
     }
+    const verdict = limiter?.admit(request);
+    if (verdict?.refusal) {
+      const body = { errorMessages: ['Rate limit exceeded.'], errors: {} };
+      const headers = { ...verdict.headers, 'RateLimit-Reason': verdict.refusal.reason };
+      return jsonResponse(429, body, headers);
+    }
     const routed = await oauth.route(request);
-    return routed instanceof Response ? routed : app.fetch(routed);
+    const response = routed instanceof Response ? routed : await app.fetch(routed);
+    return verdict ? withRateLimitHeaders(response, verdict.headers) : response;
   }
 
   /** Binds an HTTP server that answers through `handle`, resetting connections on reset faults. */

@@ -31,7 +31,7 @@ function byId(raw: unknown, find: (id: string) => UserRecord | undefined): UserI
   if (raw === null || raw === '') return { ok: true, user: null };
   if (typeof raw !== 'string') return { ok: false, error: 'expected a string' };
   const user = find(raw);
-  if (!user || !user.active) return { ok: false, error: `User '${raw}' does not exist.` };
+  if (!user?.active) return { ok: false, error: `User '${raw}' does not exist.` };
   return { ok: true, user };
 }
 

@@ -28,9 +28,27 @@ describe('faults', () => {
       rate503: 0.05,
       rateReset: 0.02,
       seed: 1,
+      waitSeconds: null,
     });
-    assert.deepEqual(parseFaults(''), { latencyMs: 0, rate429: 0, rate503: 0, rateReset: 0, seed: null });
-    for (const bad of ['lag=1', '429=2', '429=0.6,503=0.6', 'latency=-1', 'latency=x', 'seed', '429=0.1=2']) {
+    assert.deepEqual(parseFaults(''), {
+      latencyMs: 0,
+      rate429: 0,
+      rate503: 0,
+      rateReset: 0,
+      seed: null,
+      waitSeconds: null,
+    });
+    assert.equal(parseFaults('429=0.5,wait=0').waitSeconds, 0);
+    for (const bad of [
+      'lag=1',
+      '429=2',
+      '429=0.6,503=0.6',
+      'latency=-1',
+      'latency=x',
+      'seed',
+      '429=0.1=2',
+      'wait=0.5',
+    ]) {
       assert.throws(() => parseFaults(bad), /fault/i, bad);
     }
     assert.throws(() => createSandbox({ faults: '404=0.5' }), /Invalid fault/);
@@ -69,6 +87,11 @@ describe('faults', () => {
     assert.equal(unavailable.status, 503);
     assert.ok(Number(unavailable.headers.get('retry-after')) >= 1);
     assert.ok(Array.isArray(obj(unavailable.body).errorMessages));
+
+    const fixed = await call(createSandbox({ faults: '429=1,wait=0' }), '/rest/api/3/myself', {
+      headers: login('cloud', 'admin'),
+    });
+    assert.equal(fixed.headers.get('retry-after'), '0');
   });
 
   it('rejects the in-process fetch like Node does when the connection resets', async () => {

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { parseRateLimit } from '../../sandbox/rate-limit.js';
 import type { Deployment } from '../config/profiles.js';
 import type { Context } from '../context.js';
 import { sandboxDataFile } from '../embedded-sandbox.js';
@@ -18,6 +19,7 @@ interface StartOptions {
   data?: string;
   generate?: number;
   faults?: string;
+  rateLimit?: number;
   contextPath?: string;
 }
 
@@ -40,6 +42,11 @@ export function register(program: Command): void {
     .option('--data <file>', 'state file (default: sandbox-<flavor>.json in the jirats data folder)')
     .option('--generate <n>', 'add N generated issues to project LOAD', wholeNumber(0))
     .option('--faults <spec>', 'inject faults, e.g. latency=20,429=0.1,503=0.05,reset=0.02,seed=1')
+    .option(
+      '--rate-limit <rate>',
+      'Cloud-like rate limits: N requests per second (N, N/s or N/m) per user, plus 20 writes per 2 s per issue',
+      rateLimitOption,
+    )
     .option('--context-path <path>', 'serve under a context path such as /jira')
     .addHelpText(
       'after',
@@ -47,9 +54,18 @@ export function register(program: Command): void {
         'jirats sandbox start',
         'jirats sandbox start --flavor datacenter --port 8080 --generate 5000',
         'jirats sandbox start --faults 429=0.2,seed=7 --data ./sandbox.json',
+        'jirats sandbox start --rate-limit 50/s --faults latency=20',
       ),
     )
     .action(run(start));
+}
+
+function rateLimitOption(value: string): number {
+  try {
+    return parseRateLimit(value);
+  } catch {
+    throw new InvalidArgumentError('expected N, N/s or N/m with N > 0, e.g. 50/s');
+  }
 }
 
 async function start(ctx: Context, opts: StartOptions): Promise<void> {
@@ -68,6 +84,8 @@ async function start(ctx: Context, opts: StartOptions): Promise<void> {
       generate: opts.generate,
       faults: opts.faults,
       contextPath: opts.contextPath,
+      rateLimit:
+        opts.rateLimit === undefined ? undefined : { perSecond: opts.rateLimit, perIssueWrites: true },
     });
   } catch (err) {
     throw usageError(`cannot start the sandbox: ${err instanceof Error ? err.message : String(err)}`);
