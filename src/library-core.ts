@@ -10,6 +10,16 @@ export type {
   DownloadTarget,
   ListAttachmentsOptions,
 } from './api/attachments.js';
+export type {
+  CommentManyInput,
+  DeleteManyInput,
+  TransitionManyInput,
+  UpdateManyInput,
+} from './api/bulk/item-work.js';
+export type { BulkJournalSummary, BulkOperation } from './api/bulk/journal.js';
+export type { BulkItemResult } from './api/bulk/jql-operations.js';
+export { readBulkJournal } from './api/bulk/read-journal.js';
+export type { BulkProgress, BulkRunOptions } from './api/bulk/run-items.js';
 export type { BulkCreateOptions, BulkCreateResult } from './api/bulk-create.js';
 export type { IssueRow, RowCreateInput } from './api/bulk-rows.js';
 export type { ChangelogOptions } from './api/changelog.js';
@@ -39,6 +49,7 @@ export type { AddIssueLinkInput, IssueLinkRequest, IssueLinksApi } from './api/i
 export type { IssuePropertiesApi } from './api/issue-properties.js';
 export type {
   CreateIssueInput,
+  CreateRequestOptions,
   IssueFieldsInput,
   RemoveIssueOptions,
   UpdateIssueChanges,
@@ -47,6 +58,7 @@ export type {
 export type { IssueWriteMethods } from './api/issue-writes-api.js';
 export type { GetIssueOptions, IssuesApi } from './api/issues.js';
 export type { LabelsApi } from './api/labels.js';
+export type { LookupMemo } from './api/lookup-memo.js';
 export type { CreateMetaOptions } from './api/metadata.js';
 export type { ListProjectsOptions, ProjectsApi } from './api/projects.js';
 export type {

@@ -5,19 +5,20 @@
  */
 
 import type { CallOptions } from '../client/types.js';
-import { AuthenticationError, isJiraError } from '../errors.js';
+import { toCreateResult } from './bulk/create-result.js';
+import { type BulkRunOptions, runItems } from './bulk/run-items.js';
 import { type IssueRow, type RowCreateInput, rowToCreateInput } from './bulk-rows.js';
 
-/** What happened to one row (`index` counts rows from 0). */
+export { failureReason } from './bulk/failure-reason.js';
+
+/** What happened to one row (`index` counts rows from 0); `reconciled`: found already created, not sent again. */
 export type BulkCreateResult =
-  | { index: number; status: 'created'; key: string; id: string }
+  | { index: number; status: 'created'; key: string; id: string; reconciled?: boolean }
   | { index: number; status: 'failed'; error: Error }
   | { index: number; status: 'skipped'; reason: string };
 
 /** Options of `createMany`. */
-export interface BulkCreateOptions extends CallOptions {
-  /** Creates in flight at once (default 4). */
-  concurrency?: number;
+export interface BulkCreateOptions extends BulkRunOptions {
   /** Rows are CSV cells (strings): read other fields' cells as JSON where they parse. */
   csv?: boolean;
 }
@@ -26,57 +27,26 @@ export interface BulkCreateOptions extends CallOptions {
 export type CreateOne = (input: RowCreateInput, opts: CallOptions) => Promise<{ key: string; id: string }>;
 
 /**
- * Creates an issue per row, `concurrency` at a time. A row that cannot become input, or that Jira refuses,
- * fails alone; an authentication failure or an abort stops the run, and every row not yet sent is reported as
- * skipped.
+ * Creates an issue per row through the bulk engine (adaptive concurrency, ordered results). A row that cannot
+ * become input, or that Jira refuses, fails alone; an authentication failure or an abort stops the run, and
+ * every row not yet sent is reported as skipped. `jira.issues.createMany` adds the journal and reconciliation.
  */
 export async function* createMany(
   create: CreateOne,
   rows: Iterable<IssueRow> | AsyncIterable<IssueRow>,
   opts: BulkCreateOptions = {},
 ): AsyncGenerator<BulkCreateResult> {
-  const { concurrency = 4, csv, ...call } = opts;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be >= 1');
-  const pending = new Map<number, Promise<BulkCreateResult>>();
-  let stopped: string | undefined;
-  let next = 0;
-  let index = 0;
-
-  const attempt = async (row: IssueRow, at: number): Promise<BulkCreateResult> => {
-    if (stopped !== undefined) return { index: at, status: 'skipped', reason: stopped };
-    try {
-      const input = rowToCreateInput(row, { csv: csv === true });
-      const created = await create(input, call);
-      return { index: at, status: 'created', key: created.key, id: created.id };
-    } catch (err) {
-      const error = err instanceof Error ? err : new Error(String(err));
-      if (error instanceof AuthenticationError) stopped ??= `stopped after row ${at + 1}: ${error.message}`;
-      if (call.signal?.aborted) stopped ??= 'the run was cancelled';
-      return { index: at, status: 'failed', error };
-    }
-  };
-
-  for await (const row of rows) {
-    if (call.signal?.aborted) stopped ??= 'the run was cancelled';
-    pending.set(index, attempt(row, index));
-    index += 1;
-    while (pending.size >= concurrency) yield await take(pending, next++);
-  }
-  while (pending.size > 0) yield await take(pending, next++);
-}
-
-async function take(pending: Map<number, Promise<BulkCreateResult>>, at: number): Promise<BulkCreateResult> {
-  const result = await (pending.get(at) as Promise<BulkCreateResult>);
-  pending.delete(at);
-  return result;
-}
-
-/** A one-line reason for a failed row: Jira's field errors when it gave some, else the message. */
-export function failureReason(error: Error): string {
-  if (isJiraError(error)) {
-    const fields = Object.entries(error.fieldErrors).map(([f, m]) => `${f}: ${m}`);
-    const parts = [...error.errorMessages, ...fields];
-    if (parts.length > 0) return parts.join('; ');
-  }
-  return error.message;
+  const { csv, journal: _journal, ...runOpts } = opts;
+  const all: IssueRow[] = [];
+  for await (const row of rows) all.push(row);
+  const outcomes = runItems({
+    count: all.length,
+    keyOf: () => '',
+    opts: runOpts,
+    work: async (index, ctx) => {
+      const input = rowToCreateInput(all[index] ?? {}, { csv: csv === true });
+      return create(input, ctx.call);
+    },
+  });
+  for await (const outcome of outcomes) yield toCreateResult(outcome);
 }

@@ -10,6 +10,7 @@ import type { CreateMetaField, CreateMetaIssueType, EditMetaField } from '../mod
 import { deferredIterable, deferredMethods } from './deferred.js';
 import type {
   CreateIssueInput,
+  CreateRequestOptions,
   RemoveIssueOptions,
   UpdateIssueChanges,
   UpdateIssueOptions,
@@ -23,7 +24,7 @@ export interface IssueWriteMethods {
   /** Create an issue; returns it as stored (re-read). */
   create(input: CreateIssueInput, opts?: CallOptions): Promise<Issue>;
   /** The POST `create` would send, names resolved (for dry runs: only reads are sent). */
-  createRequest(input: CreateIssueInput, opts?: CallOptions): Promise<RequestSpec>;
+  createRequest(input: CreateIssueInput, opts?: CreateRequestOptions): Promise<RequestSpec>;
   /** The PUTs `update` would send, names resolved (for dry runs: only reads are sent). */
   updateRequests(key: string, changes: UpdateIssueChanges, opts?: UpdateIssueOptions): Promise<RequestSpec[]>;
   /** Change the given fields (and assignee, and add a comment); nothing to change is an InputError. */

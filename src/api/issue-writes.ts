@@ -11,7 +11,8 @@ import { InputError } from '../errors.js';
 import type { Issue } from '../models/issue.js';
 import { resolveFields } from './field-resolver.js';
 import { getIssue } from './issues.js';
-import { createMeta, editMeta, findIssueType } from './metadata.js';
+import { type LookupMemo, lookupOnce } from './lookup-memo.js';
+import { createMeta, createMetaIssueTypes, editMeta, pickIssueType } from './metadata.js';
 import { resolveProjectRef } from './project-ref.js';
 import { type RichTextInput, richTextForWire } from './rich-text-input.js';
 import { resolveUserRef, type UserInput } from './user-refs.js';
@@ -75,7 +76,7 @@ async function root(core: JiraCore, opts: CallOptions): Promise<[string, Deploym
 }
 
 function issuePath(base: string, key: string): string {
-  if (typeof key !== 'string' || key.trim() === '') throw new TypeError('An issue key or id is required');
+  if (typeof key !== 'string' || key.trim() === '') throw new InputError('An issue key or id is required');
   return `${base}/${encodeURIComponent(key.trim())}`;
 }
 
@@ -119,28 +120,48 @@ function hasKeys(value: Record<string, unknown> | undefined): value is Record<st
   return value !== undefined && Object.keys(value).length > 0;
 }
 
+/** Options of `createRequest()`. */
+export interface CreateRequestOptions extends CallOptions {
+  /** Lookups shared across the creates of one run (issue types, create screen, users). */
+  lookups?: LookupMemo;
+}
+
 /** The POST that `createIssue` sends, with every name resolved (only reads are sent to build it). */
 export async function createRequest(
   core: JiraCore,
   input: CreateIssueInput,
-  opts: CallOptions = {},
+  options: CreateRequestOptions = {},
 ): Promise<RequestSpec> {
   if (typeof input?.summary !== 'string' || input.summary.trim() === '')
     throw new InputError('A summary is required to create an issue');
+  const { lookups, ...opts } = options;
   const [path, deployment] = await root(core, opts);
-  const project = await resolveProjectRef(core, input.project, opts);
-  const type = await findIssueType(core, project.idOrKey, input.issueType, opts);
+  const project = await lookupOnce(lookups, `project\0${input.project}`, () =>
+    resolveProjectRef(core, input.project, opts),
+  );
+  const types = await lookupOnce(lookups, `issuetypes\0${project.idOrKey}`, () =>
+    createMetaIssueTypes(core, project.idOrKey, opts),
+  );
+  const type = pickIssueType(types, project.idOrKey, input.issueType);
   const fields: Record<string, unknown> = {
     project: project.ref,
     issuetype: { id: type.id },
     ...(await standardFields(input, deployment)),
   };
-  if (input.reporter !== undefined) fields.reporter = await resolveUserRef(core, input.reporter, opts);
+  const user = (who: UserInput) =>
+    lookupOnce(lookups, `user\0${JSON.stringify(who)}`, () => resolveUserRef(core, who, opts));
+  if (input.reporter !== undefined) fields.reporter = await user(input.reporter);
   if (input.assignee !== undefined)
-    fields.assignee = await assigneeRef(core, input.assignee, deployment, opts);
+    fields.assignee =
+      input.assignee === null || input.assignee === 'default'
+        ? await assigneeRef(core, input.assignee, deployment, opts)
+        : await user(input.assignee);
   if (hasKeys(input.fields)) {
-    const screen = [];
-    for await (const field of createMeta(core, project.idOrKey, type.id, opts)) screen.push(field);
+    const screen = await lookupOnce(lookups, `createmeta\0${project.idOrKey}\0${type.id}`, async () => {
+      const all = [];
+      for await (const field of createMeta(core, project.idOrKey, type.id, opts)) all.push(field);
+      return all;
+    });
     Object.assign(fields, await resolveFields(core, input.fields, { createMeta: screen }, opts));
   }
   return { method: 'POST', path, body: { fields } };

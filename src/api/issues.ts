@@ -3,11 +3,20 @@
 import type { JiraCore } from '../client/core.js';
 import { apiVersion } from '../client/deployment.js';
 import type { CallOptions } from '../client/types.js';
+import { InputError } from '../errors.js';
 import type { HistoryEntry } from '../models/history.js';
 import { type Issue, toIssue } from '../models/issue.js';
 import { loadTextConverters, textConvertersReady } from '../models/rich-text.js';
 import type { AttachmentsApi } from './attachments.js';
-import type { BulkCreateOptions, BulkCreateResult, CreateOne } from './bulk-create.js';
+import type {
+  CommentManyInput,
+  DeleteManyInput,
+  TransitionManyInput,
+  UpdateManyInput,
+} from './bulk/item-work.js';
+import type { BulkItemResult } from './bulk/jql-operations.js';
+import type { BulkRunOptions } from './bulk/run-items.js';
+import type { BulkCreateOptions, BulkCreateResult } from './bulk-create.js';
 import type { IssueRow } from './bulk-rows.js';
 import type { ChangelogOptions } from './changelog.js';
 import type { CommentsApi } from './comments.js';
@@ -35,7 +44,7 @@ export interface GetIssueOptions extends CallOptions {
 
 /** Fetch one issue by key or id; NotFoundError when it is missing or hidden. */
 export async function getIssue(core: JiraCore, key: string, opts: GetIssueOptions = {}): Promise<Issue> {
-  if (key.trim() === '') throw new TypeError('An issue key or id is required');
+  if (typeof key !== 'string' || key.trim() === '') throw new InputError('An issue key or id is required');
   const { fields, expand: asked, history, ...call } = opts;
   const expand = read.expandFor(asked, history);
   const version = apiVersion(await core.deployment(call));
@@ -98,6 +107,16 @@ export interface IssuesApi extends IssueWriteMethods {
     rows: Iterable<IssueRow> | AsyncIterable<IssueRow>,
     opts?: BulkCreateOptions,
   ): AsyncIterable<BulkCreateResult>;
+  /** Set fields and add or remove labels on every issue the JQL matches (keys read once, at the start). */
+  updateMany(input: UpdateManyInput, opts?: BulkRunOptions): AsyncIterable<BulkItemResult>;
+  /** Move every issue the JQL matches through the transition (or to the status) `to` names. */
+  transitionMany(input: TransitionManyInput, opts?: BulkRunOptions): AsyncIterable<BulkItemResult>;
+  /** Delete every issue the JQL matches. */
+  deleteMany(input: DeleteManyInput, opts?: BulkRunOptions): AsyncIterable<BulkItemResult>;
+  /** Add the same comment (Markdown) to every issue the JQL matches. */
+  commentMany(input: CommentManyInput, opts?: BulkRunOptions): AsyncIterable<BulkItemResult>;
+  /** Finish the run a journal describes, without repeating what it did. */
+  resumeBulk(journal: string, opts?: BulkRunOptions): AsyncIterable<BulkCreateResult | BulkItemResult>;
 }
 
 /** Build the `issues` namespace over a client core. */
@@ -119,16 +138,28 @@ export function issuesApi(core: JiraCore): IssuesApi {
     worklogs: deferredWorklogs(core),
     ...deferredIssueWrites(core),
     createMany: deferredIterable(async () => {
-      const { createMany } = await import('./bulk-create.js');
-      // Only the POST: the created issue is not read back, which halves the requests of a big import.
-      const createOne: CreateOne = async (input, call) => {
-        const created = await core.send<{ id: string; key: string }>(
-          await api.createRequest(input, call),
-          call,
-        );
-        return { id: String(created.id), key: created.key };
-      };
-      return (rows, opts) => createMany(createOne, rows, opts);
+      const { createManyRun } = await import('./bulk/create-operation.js');
+      return (rows, opts) => createManyRun(core, api, rows, opts);
+    }),
+    updateMany: deferredIterable(async () => {
+      const { jqlOperation } = await import('./bulk/jql-operations.js');
+      return (input, opts) => jqlOperation(core, api, { operation: 'update', input }, opts);
+    }),
+    transitionMany: deferredIterable(async () => {
+      const { jqlOperation } = await import('./bulk/jql-operations.js');
+      return (input, opts) => jqlOperation(core, api, { operation: 'transition', input }, opts);
+    }),
+    deleteMany: deferredIterable(async () => {
+      const { jqlOperation } = await import('./bulk/jql-operations.js');
+      return (input, opts) => jqlOperation(core, api, { operation: 'delete', input }, opts);
+    }),
+    commentMany: deferredIterable(async () => {
+      const { jqlOperation } = await import('./bulk/jql-operations.js');
+      return (input, opts) => jqlOperation(core, api, { operation: 'comment', input }, opts);
+    }),
+    resumeBulk: deferredIterable(async () => {
+      const { resumeBulk } = await import('./bulk/resume.js');
+      return (path, opts) => resumeBulk(core, api, path, opts);
     }),
   };
   return api;

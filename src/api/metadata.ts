@@ -66,7 +66,16 @@ export async function findIssueType(
   opts: CallOptions = {},
 ): Promise<CreateMetaIssueType> {
   const wanted = required(issueType, 'An issue type name or id');
-  const types = await createMetaIssueTypes(core, project, opts);
+  return pickIssueType(await createMetaIssueTypes(core, project, opts), project, wanted);
+}
+
+/** The type named or numbered `wanted` among `project`'s issue types; none is an InputError naming them. */
+export function pickIssueType(
+  types: CreateMetaIssueType[],
+  project: string,
+  issueType: string,
+): CreateMetaIssueType {
+  const wanted = required(issueType, 'An issue type name or id');
   const found =
     types.find((t) => t.id === wanted) ?? types.find((t) => t.name.toLowerCase() === wanted.toLowerCase());
   if (!found) {
@@ -109,6 +118,6 @@ export async function editMeta(
 
 function required(value: string, what: string): string {
   const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed === '') throw new TypeError(`${what} is required`);
+  if (trimmed === '') throw new InputError(`${what} is required`);
   return trimmed;
 }

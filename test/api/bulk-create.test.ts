@@ -67,6 +67,35 @@ for (const flavor of FLAVORS) {
       }
     });
 
+    it('looks up the issue type, create screen and users once per run, not once per row', async () => {
+      const { sb, jira, sent } = sandboxClient(flavor, { auth, deployment: flavor });
+      try {
+        const rows = Array.from({ length: 12 }, (_, i) => ({
+          project: 'DEMO',
+          issuetype: i % 2 === 0 ? 'Task' : 'Bug',
+          summary: `Lookup ${i}`,
+          assignee: 'bob@example.com',
+          'Story Points': String(i),
+        }));
+        const results = await collect(jira.issues.createMany(rows, { csv: true, concurrency: 4 }));
+        assert.ok(results.every((r) => r.status === 'created'));
+        const gets = (pattern: RegExp) =>
+          sent.filter((r) => r.method === 'GET' && pattern.test(new URL(r.url).pathname)).length;
+        // One list of the project's issue types, then one create screen per issue type.
+        assert.equal(gets(/\/createmeta\/DEMO\/issuetypes$/), 1);
+        assert.equal(gets(/\/createmeta\/DEMO\/issuetypes\/\d+$/), 2);
+        assert.equal(gets(/\/user\/search$/), 1);
+        const last = await jira.issues.get((results[11] as { key: string }).key, {
+          fields: ['assignee', 'issuetype', 'customfield_10016'],
+        });
+        assert.equal(last.assignee?.displayName, 'Bob Brown');
+        assert.equal(last.issueType, 'Bug');
+        assert.equal((last.raw.fields as Record<string, unknown>).customfield_10016, 11);
+      } finally {
+        await sb.close();
+      }
+    });
+
     it('stops at an authentication failure and reports the rest as skipped', async () => {
       const wrong =
         flavor === 'cloud'

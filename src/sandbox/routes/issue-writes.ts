@@ -51,6 +51,8 @@ export function registerIssueWrites(app: SandboxApp, deps: RouteDeps): void {
       project.counter += 1;
       applyAll(read.edits, draft);
       addComments(deps, draft, user.name, read.comments);
+      const properties = createProperties(body.properties);
+      if (properties) draft.properties = properties;
       deps.store.state.issues.push(draft);
       deps.store.commit();
       const self = `${c.get('base')}/rest/api/${version === 'latest' ? '2' : version}/issue/${draft.id}`;
@@ -157,4 +159,16 @@ function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
+}
+
+/** Entity properties set with the create (`properties: [{ key, value }]`, as Jira takes them). */
+function createProperties(raw: unknown): Record<string, unknown> | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const properties: Record<string, unknown> = {};
+  for (const entry of raw) {
+    const { key, value } = asRecord(entry);
+    if (typeof key !== 'string' || key === '' || value === undefined) continue;
+    Object.defineProperty(properties, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return Object.keys(properties).length > 0 ? properties : undefined;
 }
