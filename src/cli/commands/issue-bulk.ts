@@ -1,46 +1,38 @@
 /**
  * `issue create --from-csv FILE` / `--from-ndjson FILE`: one issue per row, a result line per row in row
- * order, and a summary. The whole file is read and checked first, so malformed input creates nothing.
+ * order, and a summary. The whole file is read and checked first, so malformed input creates nothing. The run
+ * keeps a journal, so `--resume JOURNAL` finishes it after an interruption without creating any row twice.
  */
-import type { BulkCreateResult } from '../../api/bulk-create.js';
 import type { IssueRow } from '../../api/bulk-rows.js';
 import { connect } from '../connection.js';
 import type { Context } from '../context.js';
-import { CliError, ExitCode, usageError } from '../exit-codes.js';
+import { usageError } from '../exit-codes.js';
 import { readInput } from '../io/read-input.js';
 import { csvRows, ndjsonRows } from '../io/read-rows.js';
-import { type Column, listOutput } from '../output/render.js';
+import type { BulkFlags } from './bulk/bulk-flags.js';
+import { checkBulkFlags, startRun } from './bulk/bulk-run.js';
+import { BulkReport, type RowLine, rowLine } from './bulk/report.js';
+import { resumeRun } from './bulk/resume.js';
 
-export interface BulkCreateOptions {
+export interface BulkCreateOptions extends BulkFlags {
   fromCsv?: string;
   fromNdjson?: string;
-  concurrency?: number;
-  dryRun?: boolean;
 }
 
-interface RowReport {
-  row: number;
-  status: 'created' | 'failed' | 'skipped' | 'would create';
-  key?: string;
-  id?: string;
-  reason?: string;
-  input?: unknown;
-}
-
-const COLUMNS: Column<RowReport>[] = [
-  { header: 'row', cell: (r) => String(r.row) },
-  { header: 'status', cell: (r) => r.status },
-  { header: 'key', cell: (r) => r.key ?? '' },
-  { header: 'reason', cell: (r) => r.reason ?? '' },
-];
-
-/** True when the options ask for a bulk run. */
+/** True when the options ask for a bulk run (new or resumed). */
 export function isBulkCreate(opts: BulkCreateOptions): boolean {
-  return opts.fromCsv !== undefined || opts.fromNdjson !== undefined;
+  return opts.fromCsv !== undefined || opts.fromNdjson !== undefined || opts.resume !== undefined;
 }
 
 /** Runs the bulk create and reports every row; exit 5 when any row was not created. */
 export async function bulkCreateIssues(ctx: Context, opts: BulkCreateOptions): Promise<void> {
+  checkBulkFlags(opts);
+  if (opts.resume !== undefined) {
+    if (opts.fromCsv !== undefined || opts.fromNdjson !== undefined) {
+      throw usageError('give --resume alone: the journal holds the rows');
+    }
+    return resumeRun(ctx, 'create', opts);
+  }
   if (opts.fromCsv !== undefined && opts.fromNdjson !== undefined) {
     throw usageError('give one of --from-csv and --from-ndjson');
   }
@@ -48,10 +40,10 @@ export async function bulkCreateIssues(ctx: Context, opts: BulkCreateOptions): P
   const text = await readInput(opts.fromCsv ?? opts.fromNdjson);
   const rows: IssueRow[] = csv ? csvRows(text).rows : ndjsonRows(text);
   if (rows.length === 0) throw usageError('the input holds no rows', 'the first CSV line names the columns');
-  const { rowToCreateInput } = await import('../../api/bulk-rows.js');
-  const out = listOutput(ctx.terminal, ctx.format, COLUMNS, (r: RowReport) => r);
+  const out = new BulkReport<RowLine>(ctx, 'rows');
 
   if (opts.dryRun) {
+    const { rowToCreateInput } = await import('../../api/bulk-rows.js');
     for (const [index, row] of rows.entries()) {
       try {
         await out.add({ row: index + 1, status: 'would create', input: rowToCreateInput(row, { csv }) });
@@ -59,26 +51,17 @@ export async function bulkCreateIssues(ctx: Context, opts: BulkCreateOptions): P
         await out.add({ row: index + 1, status: 'failed', reason: (err as Error).message });
       }
     }
-    await out.end();
-    return;
+    return out.finish(rows.length, ['would create', 'rows']);
   }
 
   const { jira } = await connect(ctx);
-  const { failureReason } = await import('../../api/bulk-create.js');
-  const tally = { created: 0, failed: 0, skipped: 0 };
-  for await (const result of jira.issues.createMany(rows, { csv, concurrency: opts.concurrency ?? 4 })) {
-    tally[result.status] += 1;
-    await out.add(report(result, failureReason));
+  const run = await startRun(ctx, 'create', opts);
+  try {
+    for await (const result of jira.issues.createMany(rows, { ...run.options, csv })) {
+      await out.add(rowLine(result));
+    }
+  } finally {
+    run.end();
   }
-  await out.end();
-  const summary = `created ${tally.created}, failed ${tally.failed}, skipped ${tally.skipped} of ${rows.length} rows`;
-  if (tally.failed + tally.skipped > 0) throw new CliError(summary, ExitCode.jira);
-  ctx.terminal.notice(summary);
-}
-
-function report(result: BulkCreateResult, reason: (e: Error) => string): RowReport {
-  const row = result.index + 1;
-  if (result.status === 'created') return { row, status: 'created', key: result.key, id: result.id };
-  if (result.status === 'failed') return { row, status: 'failed', reason: reason(result.error) };
-  return { row, status: 'skipped', reason: result.reason };
+  await out.finish(rows.length, ['created', 'rows']);
 }

@@ -13,6 +13,8 @@ import { usageError } from '../exit-codes.js';
 import { readInput } from '../io/read-input.js';
 import { canPrompt } from '../io/secret-input.js';
 import { entityOutput } from '../output/render.js';
+import { isBulkRun } from './bulk/bulk-flags.js';
+import type { DeleteFlags, UpdateFlags } from './bulk/bulk-jql.js';
 import { type BulkCreateOptions, bulkCreateIssues, isBulkCreate } from './issue-bulk.js';
 import { fieldAssignments } from './option-parsers.js';
 
@@ -49,11 +51,31 @@ interface AssignOptions {
   default?: boolean;
 }
 
-interface RemoveOptions {
+interface RemoveOptions extends DeleteFlags {
   includeSubtasks?: boolean;
   force?: boolean;
   dryRun?: boolean;
 }
+
+/** Field options of `issue set` that the JQL form does not take (it changes fields with --set). */
+const SINGLE_ISSUE_OPTIONS = [
+  'summary',
+  'description',
+  'descriptionFile',
+  'assignee',
+  'unassign',
+  'reporter',
+  'label',
+  'parent',
+  'fixVersion',
+  'component',
+  'priority',
+  'due',
+  'field',
+  'addComment',
+  'defaultAssignee',
+  'skipNotification',
+] as const;
 
 const ISSUE = /^([A-Za-z][A-Za-z0-9_]*-[1-9]\d*|[1-9]\d*)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -124,6 +146,7 @@ export async function createIssue(ctx: Context, opts: CreateOptions & BulkCreate
     }
     return bulkCreateIssues(ctx, opts);
   }
+  if (opts.journal !== undefined) throw usageError('--journal is for --from-csv and --from-ndjson runs');
   if (opts.project === undefined || opts.type === undefined) {
     throw usageError('a project and an issue type are required', 'pass --project KEY --type NAME');
   }
@@ -149,8 +172,27 @@ export async function createIssue(ctx: Context, opts: CreateOptions & BulkCreate
   await entityOutput(ctx.terminal, ctx.format, issue.raw, issueFields(issue));
 }
 
-/** `issue set`. */
-export async function setIssue(ctx: Context, key: string, opts: SetOptions): Promise<void> {
+/** `issue set` (and its JQL form, `issue update --jql`). */
+export async function setIssue(
+  ctx: Context,
+  key: string | undefined,
+  opts: SetOptions & UpdateFlags,
+): Promise<void> {
+  if (isBulkRun(opts)) {
+    if (key !== undefined) throw usageError('give an issue key or --jql, not both');
+    const single = SINGLE_ISSUE_OPTIONS.find((name) => opts[name] !== undefined);
+    if (single !== undefined) {
+      throw usageError(
+        `--${single.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is for one issue`,
+        'with --jql, change fields with --set FIELD=VALUE, --add-label and --remove-label',
+      );
+    }
+    return (await import('./bulk/bulk-jql.js')).bulkUpdate(ctx, opts);
+  }
+  if (key === undefined) throw usageError('an issue key or --jql is required');
+  if (opts.set || opts.addLabel || opts.removeLabel || opts.journal !== undefined || opts.concurrency) {
+    throw usageError('--set, --add-label, --remove-label, --journal and --concurrency go with --jql');
+  }
   checkKey(key);
   const assigneeWays = [opts.assignee !== undefined, opts.unassign, opts.defaultAssignee].filter(Boolean);
   if (assigneeWays.length > 1) throw usageError('use one of --assignee, --unassign and --default-assignee');
@@ -190,6 +232,14 @@ export async function assignIssue(
 
 /** `issue remove`. */
 export async function removeIssues(ctx: Context, keys: string[], opts: RemoveOptions): Promise<void> {
+  if (isBulkRun(opts)) {
+    if (keys.length > 0) throw usageError('give issue keys or --jql, not both');
+    return (await import('./bulk/bulk-jql.js')).bulkDelete(ctx, opts);
+  }
+  if (keys.length === 0)
+    throw usageError('issue keys or --jql are required', 'e.g. jirats issue remove DEMO-9');
+  if (opts.journal !== undefined || opts.concurrency)
+    throw usageError('--journal and --concurrency go with --jql');
   keys.forEach(checkKey);
   const { jira } = await connect(ctx);
   if (opts.dryRun) {
@@ -201,7 +251,7 @@ export async function removeIssues(ctx: Context, keys: string[], opts: RemoveOpt
     }));
     return printRequests(ctx, jira, requests);
   }
-  if (!opts.force) {
+  if (!opts.force && !opts.yes) {
     if (!canPrompt()) throw usageError('not deleting without confirmation', 'pass --force to delete');
     const what = keys.length === 1 ? keys[0] : `${keys.length} issues (${keys.join(', ')})`;
     if (!(await confirm(`Delete ${what}${opts.includeSubtasks ? ' and their sub-tasks' : ''}? [y/N] `)))

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { aliasesOf } from '../aliases.js';
 import type { Context } from '../context.js';
+import { withBulkFlags } from './bulk/bulk-flags.js';
 import { repeatable, wholeNumber } from './option-parsers.js';
 import { examples, run } from './run.js';
 
@@ -41,7 +42,7 @@ function withFieldOptions(command: Command): Command {
 
 /** Registers `issue create|set|assign|remove` on the `issue` command. */
 export function registerIssueWrites(issue: Command): void {
-  withFieldOptions(
+  const create = withFieldOptions(
     issue
       .command('create')
       .description(`create an issue (JiraPS: ${aliasesOf('issue', 'create').join(', ')})`)
@@ -62,16 +63,28 @@ export function registerIssueWrites(issue: Command): void {
         'jirats issue create --project DEMO --type Bug --summary Crash --description-file bug.md --label ui',
         'jirats issue create --project DEMO --type Task --summary S --field "Story Points=5" -o json',
         'jirats issue create --from-csv backlog.csv     # columns: project,issuetype,summary,labels,...',
+        'jirats issue create --resume JOURNAL          # finish an interrupted --from-csv run',
       ),
-    )
-    .action(run(lazy((h) => h.createIssue)));
+    );
+  withBulkFlags(create, { concurrency: false }).action(run(lazy((h) => h.createIssue)));
 
-  withFieldOptions(
+  const set = withFieldOptions(
     issue
       .command('set')
-      .description(`change an issue's fields (JiraPS: ${aliasesOf('issue', 'set').join(', ')})`)
-      .argument('<key>', 'issue key or id'),
+      .alias('update')
+      .description(
+        `change an issue's fields, or with --jql every matching issue's; also \`issue update\` (JiraPS: ${aliasesOf('issue', 'set').join(', ')})`,
+      )
+      .argument('[key]', 'issue key or id (or use --jql)'),
   )
+    .option('--jql <jql>', 'change every issue this JQL finds (with --set, --add-label, --remove-label)')
+    .option(
+      '--set <field=value>',
+      'with --jql: a field by id, number or name; VALUE is JSON or text (repeatable)',
+      repeatable,
+    )
+    .option('--add-label <label>', 'with --jql: add this label (repeatable)', repeatable)
+    .option('--remove-label <label>', 'with --jql: remove this label (repeatable)', repeatable)
     .option('--add-comment <markdown>', 'add a comment with the change')
     .option('--default-assignee', "assign to the project's default assignee")
     .option('--skip-notification', 'ask Jira not to email watchers about the change')
@@ -81,9 +94,10 @@ export function registerIssueWrites(issue: Command): void {
         'jirats issue set DEMO-1 --summary "New title" --label ui --label login',
         'jirats issue set DEMO-1 --default-assignee --add-comment "Back to the lead"',
         'jirats issue set DEMO-1 --field customfield_10016=8 --skip-notification',
+        'jirats issue update --jql "project = DEMO AND labels = old" --add-label new --remove-label old',
       ),
-    )
-    .action(run(lazy((h) => h.setIssue)));
+    );
+  withBulkFlags(set, { concurrency: true }).action(run(lazy((h) => h.setIssue)));
 
   issue
     .command('assign')
@@ -98,18 +112,25 @@ export function registerIssueWrites(issue: Command): void {
     )
     .action(run(lazy((h) => h.assignIssue)));
 
-  issue
+  const remove = issue
     .command('remove')
+    .alias('delete')
     .description(
-      `delete issues (asks first on a terminal; JiraPS: ${aliasesOf('issue', 'remove').join(', ')})`,
+      `delete issues by key or JQL; also \`issue delete\` (asks first on a terminal; JiraPS: ${aliasesOf('issue', 'remove').join(', ')})`,
     )
-    .argument('<keys...>', 'issue keys or ids')
+    .argument('[keys...]', 'issue keys or ids (or use --jql)')
+    .option('--jql <jql>', 'delete every issue this JQL finds')
     .option('--include-subtasks', 'delete the sub-tasks too')
     .option('--force', 'do not ask for confirmation (required when not on a terminal)')
+    .option('--yes', 'the same as --force')
     .option('--dry-run', 'print the requests that would be sent and send nothing')
     .addHelpText(
       'after',
-      examples('jirats issue remove DEMO-9 --force', 'jirats issue remove DEMO-3 --include-subtasks'),
-    )
-    .action(run(lazy((h) => h.removeIssues)));
+      examples(
+        'jirats issue remove DEMO-9 --force',
+        'jirats issue remove DEMO-3 --include-subtasks',
+        'jirats issue delete --jql "project = DEMO AND labels = obsolete" --yes',
+      ),
+    );
+  withBulkFlags(remove, { concurrency: true }).action(run(lazy((h) => h.removeIssues)));
 }

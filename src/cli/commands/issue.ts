@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { usageError } from '../exit-codes.js';
 import { DEFAULT_ISSUE_FIELDS, fieldsToRequest, issueColumns } from '../output/issue-columns.js';
 import { entityOutput, listOutput } from '../output/render.js';
+import { registerIssueComment } from './bulk/issue-comment.js';
 import { checkQuery, printHistories, registerIssueReads, searchSource } from './issue-read.js';
 import { registerIssueWrites } from './issue-write.js';
 import { commaList, wholeNumber } from './option-parsers.js';
@@ -87,6 +88,7 @@ export function register(program: Command): void {
     )
     .action(run(searchIssues));
   registerIssueWrites(issue);
+  registerIssueComment(issue);
 }
 
 function checkKey(key: string): string {

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { usageError } from '../exit-codes.js';
 import { readInput } from '../io/read-input.js';
 import { type Column, entityOutput, listOutput } from '../output/render.js';
+import { type BulkFlags, isBulkRun, withBulkFlags } from './bulk/bulk-flags.js';
 import { fieldAssignments, repeatable } from './option-parsers.js';
 import { examples, run } from './run.js';
 
@@ -151,15 +152,61 @@ export async function runTransition(
   ]);
 }
 
-/** Registers `issue transition KEY TRANSITION`, the same as `transition run`, under the issue noun. */
+/**
+ * Registers `issue transition KEY TRANSITION`, the same as `transition run`, under the issue noun, and its
+ * JQL form `issue transition --jql JQL --to NAME` for every matching issue.
+ */
 export function registerIssueTransition(issue: Command): void {
-  withRunOptions(
+  const command = withRunOptions(
     issue
       .command('transition')
-      .description('perform a workflow transition by name (any case) or id, like `transition run`')
-      .argument('<key>', 'issue key or id')
-      .argument('<transition>', "transition name or id, e.g. 'In Progress' or 21"),
+      .description(
+        'perform a workflow transition by name (any case) or id, on one issue or every --jql match',
+      )
+      .argument('[key]', 'issue key or id (or use --jql)')
+      .argument('[transition]', "transition name or id, e.g. 'In Progress' or 21"),
   )
-    .addHelpText('after', examples('jirats issue transition DEMO-1 "In Progress" --comment "On it"'))
-    .action(run(runTransition));
+    .option('--jql <jql>', 'transition every issue this JQL finds (with --to)')
+    .option('--to <name>', 'with --jql: the transition, or the status to reach, by name or id')
+    .option('--dry-run', 'with --jql: print the requests that would be sent and send nothing')
+    .addHelpText(
+      'after',
+      examples(
+        'jirats issue transition DEMO-1 "In Progress" --comment "On it"',
+        'jirats issue transition --jql "fixVersion = 1.2 AND status != Done" --to Done',
+      ),
+    );
+  withBulkFlags(command, { concurrency: true }).action(run(issueTransition));
+}
+
+interface IssueTransitionOptions extends RunOptions, BulkFlags {
+  to?: string;
+}
+
+async function issueTransition(
+  ctx: Context,
+  key: string | undefined,
+  name: string | undefined,
+  opts: IssueTransitionOptions,
+): Promise<void> {
+  if (isBulkRun(opts)) {
+    if (key !== undefined) throw usageError('give an issue key or --jql, not both');
+    const single = Object.entries(opts).find(
+      ([option, value]) =>
+        value !== undefined && !['jql', 'to', 'journal', 'resume', 'concurrency', 'dryRun'].includes(option),
+    );
+    if (single)
+      throw usageError(`--${single[0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is for one issue`);
+    return (await import('./bulk/bulk-jql.js')).bulkTransition(ctx, opts);
+  }
+  if (key === undefined || name === undefined) {
+    throw usageError(
+      'an issue key and a transition are required',
+      'or transition many with --jql JQL --to NAME',
+    );
+  }
+  if (opts.to !== undefined || opts.dryRun || opts.journal !== undefined || opts.concurrency !== undefined) {
+    throw usageError('--to, --dry-run, --journal and --concurrency go with --jql');
+  }
+  return runTransition(ctx, key, name, opts);
 }
