@@ -21,7 +21,7 @@ export interface BulkSandbox {
    * Runs after the sandbox handled a request and before the client sees the reply; throwing here loses the
    * reply (the change is made, the client never hears of it), as a dropped connection or a killed process does.
    */
-  tap: { afterServer?: (method: string, url: URL) => void };
+  tap: { afterServer?: (method: string, url: URL, status: number) => void };
 }
 
 /** The error fetch gives when a connection drops before the reply. */
@@ -41,7 +41,7 @@ export function bulkSandbox(flavor: Flavor, faults = ''): BulkSandbox {
   const tap: BulkSandbox['tap'] = {};
   const { fetch, sent } = recordingFetch(async (input, init) => {
     const res = await sb.fetch(input, init);
-    tap.afterServer?.(init?.method ?? 'GET', new URL(String(input)));
+    tap.afterServer?.(init?.method ?? 'GET', new URL(String(input)), res.status);
     return res;
   });
   const client = (auth: ConstructorParameters<typeof Jira>[0]['auth']) =>
