@@ -5,17 +5,12 @@
  */
 
 import type { CallOptions } from '../client/types.js';
-import { toCreateResult } from './bulk/create-result.js';
+import { type BulkCreateResult, toCreateResult } from './bulk/create-result.js';
 import { type BulkRunOptions, runItems } from './bulk/run-items.js';
 import { type IssueRow, type RowCreateInput, rowToCreateInput } from './bulk-rows.js';
 
+export type { BulkCreateResult } from './bulk/create-result.js';
 export { failureReason } from './bulk/failure-reason.js';
-
-/** What happened to one row (`index` counts rows from 0); `reconciled`: found already created, not sent again. */
-export type BulkCreateResult =
-  | { index: number; status: 'created'; key: string; id: string; reconciled?: boolean }
-  | { index: number; status: 'failed'; error: Error }
-  | { index: number; status: 'skipped'; reason: string };
 
 /** Options of `createMany`. */
 export interface BulkCreateOptions extends BulkRunOptions {

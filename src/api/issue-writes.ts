@@ -10,7 +10,7 @@ import type { CallOptions, Deployment, RequestSpec } from '../client/types.js';
 import { InputError } from '../errors.js';
 import type { Issue } from '../models/issue.js';
 import { resolveFields } from './field-resolver.js';
-import { getIssue } from './issues.js';
+import { getIssue } from './issue-get.js';
 import { type LookupMemo, lookupOnce } from './lookup-memo.js';
 import { createMeta, createMetaIssueTypes, editMeta, pickIssueType } from './metadata.js';
 import { resolveProjectRef } from './project-ref.js';

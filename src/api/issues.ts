@@ -1,12 +1,9 @@
-/** Single issues: GET /rest/api/{3 on Cloud, 2 on Data Center}/issue/{idOrKey}. */
+/** `jira.issues`: the namespace over single issues, search, their sub-resources, writes and bulk runs. */
 
 import type { JiraCore } from '../client/core.js';
-import { apiVersion } from '../client/deployment.js';
 import type { CallOptions } from '../client/types.js';
-import { InputError } from '../errors.js';
 import type { HistoryEntry } from '../models/history.js';
-import { type Issue, toIssue } from '../models/issue.js';
-import { loadTextConverters, textConvertersReady } from '../models/rich-text.js';
+import type { Issue } from '../models/issue.js';
 import type { AttachmentsApi } from './attachments.js';
 import type {
   CommentManyInput,
@@ -25,6 +22,7 @@ import { deferredAttachments, deferredWatchers } from './deferred-attachments.js
 import * as read from './deferred-issue-read.js';
 import { deferredIssueLinks, deferredRemoteLinks } from './deferred-links.js';
 import { deferredTransition, deferredTransitions, deferredWorklogs } from './deferred-work.js';
+import { type GetIssueOptions, getIssue, readyToReadAll } from './issue-get.js';
 import type { IssueLinksApi } from './issue-links.js';
 import type { IssuePropertiesApi } from './issue-properties.js';
 import { deferredIssueWrites, type IssueWriteMethods } from './issue-writes-api.js';
@@ -33,41 +31,7 @@ import type { TransitionOptions, TransitionsApi } from './transitions.js';
 import type { WatchersApi } from './watchers.js';
 import type { WorklogsApi } from './worklogs.js';
 
-export interface GetIssueOptions extends CallOptions {
-  /** Field ids to return (default: Jira's, all navigable fields). */
-  fields?: string[];
-  /** Expansions such as `changelog`, `names`, `renderedFields`. */
-  expand?: string[];
-  /** Read the change history too (`issue.history`, oldest first, complete on both flavors). */
-  history?: boolean;
-}
-
-/** Fetch one issue by key or id; NotFoundError when it is missing or hidden. */
-export async function getIssue(core: JiraCore, key: string, opts: GetIssueOptions = {}): Promise<Issue> {
-  if (typeof key !== 'string' || key.trim() === '') throw new InputError('An issue key or id is required');
-  const { fields, expand: asked, history, ...call } = opts;
-  const expand = read.expandFor(asked, history);
-  const version = apiVersion(await core.deployment(call));
-  const json = await core.send<unknown>(
-    {
-      path: `/rest/api/${version}/issue/${encodeURIComponent(key)}`,
-      query: { fields: fields?.join(','), expand: expand?.join(',') },
-    },
-    call,
-  );
-  const issue = toIssue(json);
-  return readyToRead(history ? await read.completeHistory(core, issue, call) : issue);
-}
-
-/** Where a description cannot be converted on read, load the converter before handing the issue out. */
-async function readyToRead(issue: Issue): Promise<Issue> {
-  if ('descriptionRaw' in issue && !textConvertersReady()) await loadTextConverters();
-  return issue;
-}
-
-async function* readyToReadAll(issues: AsyncIterable<Issue>): AsyncGenerator<Issue> {
-  for await (const issue of issues) yield await readyToRead(issue);
-}
+export type { GetIssueOptions } from './issue-get.js';
 
 /** `jira.issues`. */
 export interface IssuesApi extends IssueWriteMethods {

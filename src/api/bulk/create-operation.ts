@@ -7,11 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type { JiraCore } from '../../client/core.js';
 import type { CallOptions, RequestSpec } from '../../client/types.js';
-import type { BulkCreateResult } from '../bulk-create.js';
 import { type IssueRow, rowToCreateInput } from '../bulk-rows.js';
-import type { IssuesApi } from '../issues.js';
 import type { LookupMemo } from '../lookup-memo.js';
+import type { BulkCreateResult } from './create-result.js';
 import { toCreateResult } from './create-result.js';
+import type { BulkIssueCalls } from './issue-calls.js';
 import { type JournalEvent, JournalWriter } from './journal.js';
 import { type BulkRunOptions, type ItemDone, outcomeUnknown, runItems } from './run-items.js';
 
@@ -38,7 +38,7 @@ export interface CreateRun {
 /** Create an issue per row through the bulk engine (a new run). */
 export async function* createManyRun(
   core: JiraCore,
-  api: IssuesApi,
+  api: BulkIssueCalls,
   rows: Iterable<IssueRow> | AsyncIterable<IssueRow>,
   opts: BulkCreateRunOptions = {},
 ): AsyncGenerator<BulkCreateResult> {
@@ -64,7 +64,7 @@ export async function* createManyRun(
 /** Run (or finish) the creates of a run. */
 export async function* runCreates(
   core: JiraCore,
-  api: IssuesApi,
+  api: BulkIssueCalls,
   run: CreateRun,
   opts: BulkCreateRunOptions,
 ): AsyncGenerator<BulkCreateResult> {
@@ -113,7 +113,7 @@ function withBulkProperty(request: RequestSpec, runId: string, row: number): Req
 
 /** The issue one row of a run became, if it reached Jira. */
 async function createdRow(
-  api: IssuesApi,
+  api: BulkIssueCalls,
   runId: string,
   row: number,
   call: CallOptions,

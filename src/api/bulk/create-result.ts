@@ -1,7 +1,12 @@
 /** A create run's item outcome in the shape `createMany` reports. */
 
-import type { BulkCreateResult } from '../bulk-create.js';
 import type { ItemOutcome } from './run-items.js';
+
+/** What happened to one row (`index` counts rows from 0); `reconciled`: found already created, not sent again. */
+export type BulkCreateResult =
+  | { index: number; status: 'created'; key: string; id: string; reconciled?: boolean }
+  | { index: number; status: 'failed'; error: Error }
+  | { index: number; status: 'skipped'; reason: string };
 
 export function toCreateResult(outcome: ItemOutcome): BulkCreateResult {
   switch (outcome.status) {

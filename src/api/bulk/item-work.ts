@@ -9,8 +9,8 @@ import type { JiraCore } from '../../client/core.js';
 import { apiVersion } from '../../client/deployment.js';
 import type { CallOptions, RequestSpec } from '../../client/types.js';
 import { NotFoundError } from '../../errors.js';
-import type { IssuesApi } from '../issues.js';
 import { pickTransition } from '../transitions.js';
+import type { BulkIssueCalls } from './issue-calls.js';
 import type { ItemContext, ItemDone } from './run-items.js';
 import { outcomeUnknown } from './run-items.js';
 
@@ -50,7 +50,7 @@ const UNKNOWN_OUTCOME_TRIES = 3;
 /** The work of one issue of a JQL run. */
 export function itemWork(
   core: JiraCore,
-  api: IssuesApi,
+  api: BulkIssueCalls,
   run: JqlInput & { startedAt: string },
 ): (key: string, ctx: ItemContext) => Promise<ItemDone> {
   switch (run.operation) {
@@ -81,7 +81,7 @@ async function change(ctx: ItemContext, send: () => Promise<unknown>, applied: (
 
 async function updateOne(
   core: JiraCore,
-  api: IssuesApi,
+  api: BulkIssueCalls,
   key: string,
   input: UpdateManyInput,
   ctx: ItemContext,
@@ -102,7 +102,7 @@ async function updateOne(
 /** The PUTs of an update: the fields through `updateRequests`, the label operations added to the issue PUT. */
 async function updateRequests(
   core: JiraCore,
-  api: IssuesApi,
+  api: BulkIssueCalls,
   key: string,
   input: UpdateManyInput,
   call: CallOptions,
@@ -134,7 +134,7 @@ async function updateRequests(
 
 /** Whether the issue already holds every value the update sets (then sending again is not needed). */
 async function updateApplied(
-  api: IssuesApi,
+  api: BulkIssueCalls,
   key: string,
   requests: RequestSpec[],
   call: CallOptions,
@@ -176,7 +176,12 @@ function sameValue(current: unknown, target: unknown): boolean {
   return String(current) === String(target);
 }
 
-async function transitionOne(api: IssuesApi, key: string, to: string, ctx: ItemContext): Promise<ItemDone> {
+async function transitionOne(
+  api: BulkIssueCalls,
+  key: string,
+  to: string,
+  ctx: ItemContext,
+): Promise<ItemDone> {
   const statusIs = async (name: string) =>
     ((await api.get(key, { ...ctx.call, fields: ['status'] })).status ?? '').toLowerCase() ===
     name.toLowerCase();
@@ -192,7 +197,7 @@ async function transitionOne(api: IssuesApi, key: string, to: string, ctx: ItemC
 }
 
 async function deleteOne(
-  api: IssuesApi,
+  api: BulkIssueCalls,
   key: string,
   includeSubtasks: boolean,
   ctx: ItemContext,
@@ -210,7 +215,7 @@ async function deleteOne(
 }
 
 async function commentOne(
-  api: IssuesApi,
+  api: BulkIssueCalls,
   key: string,
   body: string,
   startedAt: string,
@@ -224,7 +229,7 @@ async function commentOne(
 
 /** A comment with this body added since the run started (newest first, so few pages are read). */
 async function commentExists(
-  api: IssuesApi,
+  api: BulkIssueCalls,
   key: string,
   body: string,
   startedAt: string,

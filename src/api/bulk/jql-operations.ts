@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JiraCore } from '../../client/core.js';
 import { InputError } from '../../errors.js';
-import type { IssuesApi } from '../issues.js';
+import type { BulkIssueCalls } from './issue-calls.js';
 import { itemWork, type JqlInput } from './item-work.js';
 import { type JournalEvent, JournalWriter } from './journal.js';
 import { type BulkRunOptions, type ItemOutcome, runItems } from './run-items.js';
@@ -30,7 +30,7 @@ export interface JqlRun {
 /** Start a JQL run: check the input, read the matching keys, open the journal, run. */
 export async function* jqlOperation(
   core: JiraCore,
-  api: IssuesApi,
+  api: BulkIssueCalls,
   op: JqlInput,
   opts: BulkRunOptions = {},
 ): AsyncGenerator<BulkItemResult> {
@@ -56,7 +56,7 @@ export async function* jqlOperation(
 /** Run (or finish) a JQL run over its keys. */
 export async function* runJql(
   core: JiraCore,
-  api: IssuesApi,
+  api: BulkIssueCalls,
   op: JqlInput,
   run: JqlRun,
   opts: BulkRunOptions,
@@ -91,7 +91,7 @@ function checkInput(op: JqlInput): void {
     throw new InputError('A comment body is required');
 }
 
-async function matchingKeys(api: IssuesApi, jql: string, opts: BulkRunOptions): Promise<string[]> {
+async function matchingKeys(api: BulkIssueCalls, jql: string, opts: BulkRunOptions): Promise<string[]> {
   const { signal, auth } = opts;
   const keys: string[] = [];
   const seen = new Set<string>();

@@ -6,10 +6,10 @@
 
 import type { JiraCore } from '../../client/core.js';
 import { InputError } from '../../errors.js';
-import type { BulkCreateResult } from '../bulk-create.js';
 import type { IssueRow } from '../bulk-rows.js';
-import type { IssuesApi } from '../issues.js';
 import { runCreates } from './create-operation.js';
+import type { BulkCreateResult } from './create-result.js';
+import type { BulkIssueCalls } from './issue-calls.js';
 import type { JqlInput } from './item-work.js';
 import { inputRows, JournalWriter, readJournal } from './journal.js';
 import { type BulkItemResult, runJql } from './jql-operations.js';
@@ -18,7 +18,7 @@ import type { BulkRunOptions } from './run-items.js';
 /** Finish the run a journal describes; results of every item, in item order. */
 export async function* resumeBulk(
   core: JiraCore,
-  api: IssuesApi,
+  api: BulkIssueCalls,
   path: string,
   opts: BulkRunOptions = {},
 ): AsyncGenerator<BulkCreateResult | BulkItemResult> {
