@@ -15,6 +15,7 @@ import { canPrompt } from '../io/secret-input.js';
 import { entityOutput } from '../output/render.js';
 import { isBulkRun } from './bulk/bulk-flags.js';
 import type { DeleteFlags, UpdateFlags } from './bulk/bulk-jql.js';
+import { requestText } from './bulk/dry-run.js';
 import { type BulkCreateOptions, bulkCreateIssues, isBulkCreate } from './issue-bulk.js';
 import { fieldAssignments } from './option-parsers.js';
 
@@ -114,16 +115,7 @@ async function fieldsFrom(opts: FieldOptions): Promise<IssueFieldsInput> {
 }
 
 async function printRequests(ctx: Context, jira: Jira, requests: readonly RequestSpec[]): Promise<void> {
-  for (const request of requests) {
-    const query = new URLSearchParams(
-      Object.entries(request.query ?? {}).flatMap(([k, v]): [string, string][] =>
-        v === undefined ? [] : [[k, String(v)]],
-      ),
-    ).toString();
-    const url = `${jira.server}${request.path}${query === '' ? '' : `?${query}`}`;
-    const body = request.body === undefined ? '' : `${JSON.stringify(request.body, null, 2)}\n`;
-    await ctx.terminal.out(`${request.method ?? 'GET'} ${url}\n${body}`);
-  }
+  for (const request of requests) await ctx.terminal.out(requestText(jira, request));
 }
 
 function issueFields(issue: Issue): [string, string][] {

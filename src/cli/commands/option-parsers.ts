@@ -32,10 +32,15 @@ export function repeatable(value: string, previous?: string[]): string[] {
 /** `--field NAME=VALUE` pairs as a field map: VALUE is JSON when it parses, else text. */
 export function fieldAssignments(pairs: readonly string[] | undefined): Record<string, unknown> | undefined {
   if (!pairs || pairs.length === 0) return undefined;
+  return assignments(pairs, '--field');
+}
+
+/** `FLAG NAME=VALUE` pairs as a field map: VALUE is JSON when it parses, else text. */
+export function assignments(pairs: readonly string[], flag: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
-    if (at <= 0) throw usageError(`invalid --field '${pair}'`, 'expected NAME=VALUE, e.g. "Story Points=5"');
+    if (at <= 0) throw usageError(`invalid ${flag} '${pair}'`, 'expected NAME=VALUE, e.g. "Story Points=5"');
     const text = pair.slice(at + 1);
     try {
       out[pair.slice(0, at).trim()] = JSON.parse(text) as unknown;

@@ -10,6 +10,7 @@ import { usageError } from '../../exit-codes.js';
 import { readInput } from '../../io/read-input.js';
 import { canPrompt } from '../../io/secret-input.js';
 import { askYesNo } from '../../io/yes-no.js';
+import { assignments } from '../option-parsers.js';
 import type { BulkFlags } from './bulk-flags.js';
 import { checkBulkFlags, type RunOptions, startRun } from './bulk-run.js';
 import { issuePath, printPlan } from './dry-run.js';
@@ -40,22 +41,6 @@ export interface DeleteFlags extends BulkFlags {
 export interface CommentFlags extends BulkFlags {
   body?: string;
   bodyFile?: string;
-}
-
-/** `--set NAME=VALUE` pairs as a field map: VALUE is JSON when it parses, else text. */
-export function setAssignments(pairs: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw usageError(`invalid --set '${pair}'`, 'expected FIELD=VALUE, e.g. "Story Points=5"');
-    const text = pair.slice(at + 1);
-    try {
-      out[pair.slice(0, at).trim()] = JSON.parse(text) as unknown;
-    } catch {
-      out[pair.slice(0, at).trim()] = text;
-    }
-  }
-  return out;
 }
 
 function requireJql(flags: BulkFlags, example: string): string {
@@ -90,7 +75,7 @@ async function report(
 export async function bulkUpdate(ctx: Context, flags: UpdateFlags): Promise<void> {
   if (flags.resume !== undefined) return resumeRun(ctx, 'update', flags);
   const jql = requireJql(flags, 'issue update --jql "project = DEMO" --set priority=High');
-  const fields = flags.set && flags.set.length > 0 ? setAssignments(flags.set) : undefined;
+  const fields = flags.set && flags.set.length > 0 ? assignments(flags.set, '--set') : undefined;
   const addLabels = flags.addLabel ?? [];
   const removeLabels = flags.removeLabel ?? [];
   if (!fields && addLabels.length + removeLabels.length === 0) {

@@ -33,7 +33,7 @@ export async function printPlan(ctx: Context, jira: Jira, jql: string, plan: Pla
 }
 
 /** `METHOD URL` and the JSON body, as the single-issue dry runs print them. */
-function requestText(jira: Jira, request: RequestSpec): string {
+export function requestText(jira: Jira, request: RequestSpec): string {
   const query = new URLSearchParams(
     Object.entries(request.query ?? {}).flatMap(([k, v]): [string, string][] =>
       v === undefined ? [] : [[k, String(v)]],

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BulkJournalSummary } from '../../../index.js';
 import { connect } from '../../connection.js';
 import type { Context } from '../../context.js';
 import { usageError } from '../../exit-codes.js';
@@ -22,17 +23,7 @@ const VERB: Record<BulkOperation, string> = {
   comment: 'issue comment',
 };
 
-/** What a journal says about its run. */
-interface JournalSummary {
-  operation: BulkOperation;
-  runId: string;
-  total: number;
-  done: number;
-  failed: number;
-  pending: number;
-}
-
-async function readSummary(path: string): Promise<JournalSummary> {
+async function readSummary(path: string): Promise<BulkJournalSummary> {
   if (!existsSync(path))
     throw usageError(`no journal at ${path}`, 'pass the journal path printed when the run started');
   const { readBulkJournal } = await loadLibrary();
