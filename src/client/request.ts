@@ -8,14 +8,7 @@ import type { DynamicAuth } from '../auth/dynamic.js';
 import { oauthProblem } from '../auth/oauth-problem.js';
 import type { Session } from '../auth/session.js';
 import type { Auth, SessionAuth } from '../auth/types.js';
-import {
-  ConfigurationError,
-  InputError,
-  isJiraError,
-  OAuthError,
-  SessionExpiredError,
-  TimeoutError,
-} from '../errors.js';
+import { ConfigurationError, isJiraError, OAuthError, SessionExpiredError, TimeoutError } from '../errors.js';
 import { attemptSignal } from './abort.js';
 import { type EncodedBody, encodeBody } from './body.js';
 import { observeResponse } from './observe.js';
@@ -29,7 +22,9 @@ import {
   seraphFailure,
   unreadableBodyError,
 } from './response-error.js';
+import { tellWatcher } from './response-watch.js';
 import { decideForNetworkError, decideForStatus, isIdempotent, type RetryDecision, sleep } from './retry.js';
+import { setHeader } from './set-header.js';
 import type { RequestSpec } from './types.js';
 import { isLoopback, resolveUrl } from './url.js';
 
@@ -65,17 +60,6 @@ interface Call {
   label: RequestLabel;
   body: EncodedBody;
   opts: SendOptions;
-}
-
-/** Sees the status and headers of every response, retried ones included (a bulk run's rate limiter). */
-export type ResponseWatcher = (status: number, headers: Headers) => void;
-
-// Keyed by the calls' AbortSignal, so a caller watches its own calls without a new option on every method.
-const responseWatchers = new WeakMap<AbortSignal, ResponseWatcher>();
-
-/** Watch every response of the calls made with `signal` (one watcher per signal). */
-export function watchResponses(signal: AbortSignal, watcher: ResponseWatcher): void {
-  responseWatchers.set(signal, watcher);
 }
 
 /** Sends requests for one client; holds no per-call state. */
@@ -243,7 +227,7 @@ export class RequestPipeline {
         },
       };
       try {
-        if (call.opts.signal) responseWatchers.get(call.opts.signal)?.(res.status, res.headers);
+        if (call.opts.signal) tellWatcher(call.opts.signal, res.status, res.headers);
         await observeResponse(this.config, call.label, res, attempt, durationMs);
       } catch (error) {
         await done.discard();
@@ -342,20 +326,5 @@ export class RequestPipeline {
 
   private debug(line: string): void {
     if (this.config.debug) this.config.logger?.(line);
-  }
-}
-
-/**
- * Sets a header the caller supplied; one HTTP cannot carry (a name that is not a token, a value with line breaks
- * or characters beyond Latin-1) is refused before anything is sent. The value may be a secret: never shown.
- */
-function setHeader(headers: Headers, name: string, value: string): void {
-  try {
-    headers.set(name, value);
-  } catch {
-    const shown = name.length > 60 ? `${name.slice(0, 60)}...` : name;
-    throw new InputError(
-      `Cannot send the header ${JSON.stringify(shown)}: a name must be a token and a value Latin-1 text without line breaks`,
-    );
   }
 }

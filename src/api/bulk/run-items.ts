@@ -5,7 +5,7 @@
  */
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { watchResponses } from '../../client/request.js';
+import { watchResponses } from '../../client/response-watch.js';
 import type { CallOptions } from '../../client/types.js';
 import { AuthenticationError, NetworkError, RateLimitError, ServerError } from '../../errors.js';
 import { AdaptiveLimit } from './adaptive-limit.js';
