@@ -3,31 +3,22 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { type CliResult, TestHome } from './helpers/cli.js';
-import { type Running, startSandbox } from './helpers/servers.js';
+import { after, describe, it } from 'node:test';
+import type { CliResult } from './helpers/cli.js';
+import { FLAVORS, type Flavor, sandboxPerFlavor } from './helpers/flavor-sandboxes.js';
 
-const home = new TestHome();
+const { home, url } = sandboxPerFlavor();
 const work = mkdtempSync(join(tmpdir(), 'jirats-cli-attach-'));
-const flavors = ['datacenter', 'cloud'] as const;
-type Flavor = (typeof flavors)[number];
-const sandboxes: Partial<Record<Flavor, Running>> = {};
+const flavors = FLAVORS;
 
-before(async () => {
-  for (const flavor of flavors) sandboxes[flavor] = await startSandbox({ flavor });
-});
-after(async () => {
-  for (const flavor of flavors) await sandboxes[flavor]?.close();
-  home.cleanup();
-  rmSync(work, { recursive: true, force: true });
-});
+after(() => rmSync(work, { recursive: true, force: true }));
 
 function runner(flavor: Flavor, user = 'alice') {
   const env: Record<string, string> =
     flavor === 'cloud'
       ? { JIRA_EMAIL: `${user}@example.com`, JIRA_API_TOKEN: `${user}-api-token` }
       : { JIRA_PAT: `${user}-pat` };
-  return (args: string[]) => home.run([...args, '--server', sandboxes[flavor]?.url ?? ''], { env });
+  return (args: string[]) => home.run([...args, '--server', url(flavor)], { env });
 }
 
 function ok(result: CliResult): string {

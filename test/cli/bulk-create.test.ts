@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { TestHome } from './helpers/cli.js';
-import { type Running, startSandbox } from './helpers/servers.js';
+import { describe, it } from 'node:test';
+import { FLAVORS, type Flavor, sandboxPerFlavor } from './helpers/flavor-sandboxes.js';
 
-const home = new TestHome();
-const flavors = ['datacenter', 'cloud'] as const;
-type Flavor = (typeof flavors)[number];
-const sandboxes: Partial<Record<Flavor, Running>> = {};
-
-before(async () => {
-  for (const flavor of flavors) sandboxes[flavor] = await startSandbox({ flavor });
-});
-after(async () => {
-  for (const flavor of flavors) await sandboxes[flavor]?.close();
-  home.cleanup();
-});
+const { home, url } = sandboxPerFlavor();
+const flavors = FLAVORS;
 
 function runner(flavor: Flavor) {
   const env: Record<string, string> =
@@ -24,7 +13,7 @@ function runner(flavor: Flavor) {
       ? { JIRA_EMAIL: 'alice@example.com', JIRA_API_TOKEN: 'alice-api-token' }
       : { JIRA_PAT: 'alice-pat' };
   return (args: string[], input?: string) =>
-    home.run([...args, '--server', sandboxes[flavor]?.url ?? ''], {
+    home.run([...args, '--server', url(flavor)], {
       env,
       ...(input === undefined ? {} : { input }),
     });

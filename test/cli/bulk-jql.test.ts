@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { printedJournal, readJournal } from './helpers/bulk-run.js';
-import { type CliResult, TestHome } from './helpers/cli.js';
-import { type Running, startSandbox } from './helpers/servers.js';
+import type { CliResult } from './helpers/cli.js';
+import { FLAVORS, type Flavor, sandboxPerFlavor } from './helpers/flavor-sandboxes.js';
 
-const home = new TestHome();
-const flavors = ['datacenter', 'cloud'] as const;
-type Flavor = (typeof flavors)[number];
-const sandboxes: Partial<Record<Flavor, Running>> = {};
-
-before(async () => {
-  for (const flavor of flavors) sandboxes[flavor] = await startSandbox({ flavor });
-});
-after(async () => {
-  for (const flavor of flavors) await sandboxes[flavor]?.close();
-  home.cleanup();
-});
+const { home, url } = sandboxPerFlavor();
+const flavors = FLAVORS;
 
 function runner(flavor: Flavor) {
   // admin: alice may not delete issues.
@@ -25,7 +15,7 @@ function runner(flavor: Flavor) {
     flavor === 'cloud'
       ? { JIRA_EMAIL: 'admin@example.com', JIRA_API_TOKEN: 'admin-api-token' }
       : { JIRA_PAT: 'admin-pat' };
-  return (args: string[]) => home.run([...args, '--server', sandboxes[flavor]?.url ?? ''], { env });
+  return (args: string[]) => home.run([...args, '--server', url(flavor)], { env });
 }
 
 interface ItemLine {

@@ -1,26 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type CliResult, TestHome } from './helpers/cli.js';
-import { type Running, startSandbox } from './helpers/servers.js';
+import { describe, it } from 'node:test';
+import type { CliResult } from './helpers/cli.js';
+import { FLAVORS, type Flavor, sandboxPerFlavor } from './helpers/flavor-sandboxes.js';
 
-const home = new TestHome();
-const flavors = ['datacenter', 'cloud'] as const;
-const sandboxes: Partial<Record<(typeof flavors)[number], Running>> = {};
+const { home, url } = sandboxPerFlavor();
+const flavors = FLAVORS;
 
-before(async () => {
-  for (const flavor of flavors) sandboxes[flavor] = await startSandbox({ flavor });
-});
-after(async () => {
-  for (const flavor of flavors) await sandboxes[flavor]?.close();
-  home.cleanup();
-});
-
-function runner(flavor: (typeof flavors)[number], user = 'alice') {
+function runner(flavor: Flavor, user = 'alice') {
   const env: Record<string, string> =
     flavor === 'cloud'
       ? { JIRA_EMAIL: `${user}@example.com`, JIRA_API_TOKEN: `${user}-api-token` }
       : { JIRA_PAT: `${user}-pat` };
-  return (args: string[]) => home.run([...args, '--server', sandboxes[flavor]?.url ?? ''], { env });
+  return (args: string[]) => home.run([...args, '--server', url(flavor)], { env });
 }
 
 function ok(result: CliResult): string {
