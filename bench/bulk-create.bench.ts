@@ -6,14 +6,14 @@
 // refilled at R a second, plus Cloud's 20 writes per 2 s per issue; every reply waits L ms).
 //
 //   BENCH_SIZE (1000), BENCH_RATE (50, requests per second), BENCH_LATENCY (20 ms), BENCH_ROUNDS (1)
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Version3Client } from 'jira.js';
 import { Jira } from '../src/index.js';
-import { cliEnv } from './fetch-all-tools.js';
+import { cliEnv, sandboxUrl } from './fetch-all-tools.js';
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
@@ -54,27 +54,7 @@ process.on('SIGTERM', () => sandbox.close().then(() => process.exit(0)));
 `,
   );
   const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.on('exit', (code) => reject(new Error(`sandbox exited early (${code})`)));
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      try {
-        const { url } = JSON.parse(out) as { url: string };
-        child.removeAllListeners('exit');
-        resolve({ url, stop: () => stop(child) });
-      } catch {
-        // Not all of the JSON yet.
-      }
-    });
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.on('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  return sandboxUrl(child);
 }
 
 function row(i: number, label: string) {

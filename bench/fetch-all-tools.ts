@@ -58,6 +58,11 @@ export function startSandbox(
   args.push('--faults', faults, '--data', `${home}/sandbox-${flavor}-${size}.json`, '-o', 'json');
   const started = performance.now();
   const child = spawn(process.execPath, args, { env: cliEnv(home), stdio: ['ignore', 'pipe', 'ignore'] });
+  return sandboxUrl(child).then(({ url, stop }) => ({ url, startMs: performance.now() - started, stop }));
+}
+
+/** Waits for a sandbox process to print `{"url": ...}`; `stop` ends it with SIGTERM. */
+export function sandboxUrl(child: ChildProcess): Promise<{ url: string; stop(): Promise<void> }> {
   return new Promise((resolve, reject) => {
     let out = '';
     child.on('exit', (code) => reject(new Error(`sandbox exited early (${code})`)));
@@ -66,7 +71,7 @@ export function startSandbox(
       try {
         const { url } = JSON.parse(out) as { url: string };
         child.removeAllListeners('exit');
-        resolve({ url, startMs: performance.now() - started, stop: () => stopChild(child) });
+        resolve({ url, stop: () => stopChild(child) });
       } catch {
         // Not all of the JSON yet.
       }
