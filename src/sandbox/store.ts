@@ -19,6 +19,7 @@ export class Store {
   private projectsByKey = new Map<string, ProjectRecord>();
   private subtasksByParent = new Map<string, IssueRecord[]>();
   private dirty = false;
+  #revision = 0;
 
   constructor(state: StoreState, file?: string) {
     this.state = state;
@@ -76,8 +77,14 @@ export class Store {
     return id;
   }
 
+  /** Counts commits: anything derived from the state (a search result) is current while this is unchanged. */
+  get revision(): number {
+    return this.#revision;
+  }
+
   /** Records a change: refreshes the indexes and saves the snapshot when a file is attached. */
   commit(): void {
+    this.#revision += 1;
     this.reindex();
     this.dirty = true;
     this.flush();

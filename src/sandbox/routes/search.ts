@@ -9,6 +9,7 @@ import { CUSTOM_FIELDS } from '../model.js';
 import { parseExpand, selectFields } from '../render/field-selection.js';
 import { fieldNames, fieldSchemas, ISSUE_EXPAND, renderIssue, SEARCH_HIT_EXPAND } from '../render/issue.js';
 import { errorResponse, jsonResponse, SEARCH_REMOVED_MESSAGE } from '../render/responses.js';
+import { SearchCache } from '../search-cache.js';
 import { apiVersions, type RouteDeps, type SandboxApp, type SandboxContext, scopeFor } from './context.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { readSearchRequest, type SearchRequest } from './search-request.js';
@@ -31,7 +32,8 @@ function loadJql(): Promise<JqlModule> {
 }
 
 /** Mounts the flavor's search endpoints (and Cloud's 410 on the removed ones). */
-export function registerSearch(app: SandboxApp, deps: RouteDeps): void {
+export function registerSearch(app: SandboxApp, routeDeps: RouteDeps): void {
+  const deps: SearchDeps = { ...routeDeps, searches: new SearchCache() };
   for (const version of apiVersions(deps.flavor)) {
     const route = deps.path(`/rest/api/${version}/search`);
     if (deps.flavor === 'datacenter') {
@@ -48,15 +50,27 @@ export function registerSearch(app: SandboxApp, deps: RouteDeps): void {
   }
 }
 
-/** Runs the JQL over the issues the caller may browse; a JQL error becomes Jira's 400. */
-async function runJql(c: SandboxContext, deps: RouteDeps, jql: string): Promise<IssueRecord[] | Response> {
-  const { searchIssues, JqlError } = await loadJql();
+/** Route dependencies plus this sandbox's recent search results. */
+interface SearchDeps extends RouteDeps {
+  searches: SearchCache;
+}
+
+/**
+ * Runs the JQL over the issues the caller may browse; a JQL error becomes Jira's 400. The pages of one search
+ * reuse its result while nothing changed (see SearchCache).
+ */
+async function runJql(c: SandboxContext, deps: SearchDeps, jql: string): Promise<IssueRecord[] | Response> {
   const user = c.get('caller').user;
+  const cacheKey = `${user?.name ?? ''}\0${jql}`;
+  const revision = deps.store.revision;
+  const cached = deps.searches.lookup(cacheKey, revision);
+  if (cached) return cached;
+  const { searchIssues, JqlError } = await loadJql();
   const projects = deps.store.state.projects.filter((p) => canBrowse(user, p));
   const visibleKeys = new Set(projects.map((p) => p.key));
   const visible = deps.store.state.issues.filter((i) => visibleKeys.has(i.projectKey));
   try {
-    return searchIssues(visible, jql, {
+    const found = searchIssues(visible, jql, {
       currentUser: user,
       users: deps.store.state.users,
       projects,
@@ -64,13 +78,15 @@ async function runJql(c: SandboxContext, deps: RouteDeps, jql: string): Promise<
       now: new Date(),
       customFields: CUSTOM_FIELDS,
     });
+    deps.searches.store(cacheKey, revision, found);
+    return found;
   } catch (error) {
     if (error instanceof JqlError) return errorResponse(400, error.errorMessages);
     throw error;
   }
 }
 
-async function offsetSearch(c: SandboxContext, deps: RouteDeps, version: string): Promise<Response> {
+async function offsetSearch(c: SandboxContext, deps: SearchDeps, version: string): Promise<Response> {
   const request = await readSearchRequest(c);
   if ('error' in request) return errorResponse(400, [request.error]);
   const matched = await runJql(c, deps, request.jql);
@@ -100,7 +116,7 @@ async function offsetSearch(c: SandboxContext, deps: RouteDeps, version: string)
   return jsonResponse(200, body);
 }
 
-async function tokenSearch(c: SandboxContext, deps: RouteDeps, version: string): Promise<Response> {
+async function tokenSearch(c: SandboxContext, deps: SearchDeps, version: string): Promise<Response> {
   const found = await boundedSearch(c, deps);
   if (found instanceof Response) return found;
   const { request, matched } = found;
@@ -137,7 +153,7 @@ async function tokenSearch(c: SandboxContext, deps: RouteDeps, version: string):
   return jsonResponse(200, body);
 }
 
-async function approximateCount(c: SandboxContext, deps: RouteDeps): Promise<Response> {
+async function approximateCount(c: SandboxContext, deps: SearchDeps): Promise<Response> {
   const found = await boundedSearch(c, deps);
   if (found instanceof Response) return found;
   return jsonResponse(200, { count: found.matched.length });
@@ -146,7 +162,7 @@ async function approximateCount(c: SandboxContext, deps: RouteDeps): Promise<Res
 /** The request of Cloud's new search endpoints and what its JQL matches, or the error reply. */
 async function boundedSearch(
   c: SandboxContext,
-  deps: RouteDeps,
+  deps: SearchDeps,
 ): Promise<Response | { request: SearchRequest; matched: IssueRecord[] }> {
   const request = await readSearchRequest(c);
   if ('error' in request) return errorResponse(400, [request.error]);
