@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { createSandbox } from '../../src/sandbox/index.js';
 import { type CliResult, TestHome } from './helpers/cli.js';
-import { type Running, startSandbox } from './helpers/servers.js';
+import { type Running, startHttp, startSandbox } from './helpers/servers.js';
 
 const SIZE = 1500;
 const JQL = 'project = LOAD ORDER BY key ASC';
@@ -45,5 +47,42 @@ describe('issue search -o ndjson over a sandbox port', () => {
     assert.deepEqual(ndjsonKeys(bulk), expected);
     const sequential = await home.run([...args, '--concurrency', '1', '--server', cloud.url], { env });
     assert.equal(sequential.stdout, bulk.stdout);
+  });
+});
+
+describe('issue search page requests in flight (Data Center)', () => {
+  it('two pages held by default (one in hand, one being fetched), where pages hold 1000 issues; --concurrency raises it', async () => {
+    const sb = createSandbox({ flavor: 'datacenter', generate: 6000, faults: 'latency=40' });
+    let inFlight = 0;
+    let most = 0;
+    // A port in front of the sandbox that counts the search requests it is answering at once.
+    const proxy = await startHttp(async (req: IncomingMessage, res: ServerResponse) => {
+      const search = (req.url ?? '').includes('/search');
+      if (search) most = Math.max(most, ++inFlight);
+      try {
+        const reply = await sb.fetch(`http://jira.test${req.url}`, {
+          method: req.method ?? 'GET',
+          headers: req.headers as Record<string, string>,
+        });
+        res.writeHead(reply.status, Object.fromEntries(reply.headers));
+        res.end(Buffer.from(await reply.arrayBuffer()));
+      } finally {
+        if (search) inFlight--;
+      }
+    });
+    try {
+      const args = ['issue', 'search', JQL, '--fields', 'summary', '-o', 'ndjson', '--server', proxy.url];
+      const env = { JIRA_PAT: 'admin-pat' };
+      const plain = await home.run(args, { env });
+      assert.equal(ndjsonKeys(plain).length, 6000);
+      assert.equal(most, 1, 'the next page is fetched while the current one is written');
+      most = 0;
+      const wider = await home.run([...args, '--concurrency', '4'], { env });
+      assert.equal(wider.stdout, plain.stdout);
+      assert.ok(most >= 2, `at most ${most} in flight with --concurrency 4`);
+    } finally {
+      await proxy.close();
+      await sb.close();
+    }
   });
 });

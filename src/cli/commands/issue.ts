@@ -75,7 +75,7 @@ export function register(program: Command): void {
     .option('--page-size <n>', 'issues per request (Jira caps it)', wholeNumber(1, 5000))
     .option(
       '--concurrency <n>',
-      'page requests in flight at once (default 4; 1 = one by one)',
+      'pages held at once, the one being written and those being fetched (default 4, 2 on Data Center where pages hold 1000 issues; 1 = one by one)',
       wholeNumber(1, 32),
     )
     .addHelpText(
@@ -133,18 +133,26 @@ async function getIssues(ctx: Context, keys: string[], opts: FieldOptions): Prom
   await out.end();
 }
 
+/**
+ * Data Center pages hold 1000 issues. Four held at once took a 100,000-issue NDJSON export against a fast server to
+ * 180 MB; two (the page being written and the next one being fetched) keep it at 130 to 141 MB.
+ */
+const DC_STREAM_CONCURRENCY = 2;
+
 async function searchIssues(ctx: Context, jql: string | undefined, opts: SearchOptions): Promise<void> {
   checkQuery(jql, opts.filter);
   const { jira } = await connect(ctx);
   const fields = requestedFields(ctx, opts.fields) ?? ['*navigable'];
   const out = listOutput(ctx.terminal, ctx.format, issueColumns(opts.fields), (i: Issue) => i.raw);
+  const concurrency =
+    opts.concurrency ?? ((await jira.deployment()) === 'datacenter' ? DC_STREAM_CONCURRENCY : undefined);
   const issues = searchSource(jira, jql, opts.filter, {
     fields,
     expand: opts.expand,
     first: opts.first,
     skip: opts.skip,
     pageSize: opts.pageSize,
-    concurrency: opts.concurrency,
+    concurrency,
   });
   for await (const issue of issues) await out.add(issue);
   const count = await out.end();
