@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { type CliResult, errLines, TestHome } from './helpers/cli.js';
-import { type Running, startSandbox } from './helpers/servers.js';
+import { describe, it } from 'node:test';
+import { type CliResult, errLines } from './helpers/cli.js';
+import { sandboxFor } from './helpers/flavor-sandboxes.js';
 
-const home = new TestHome();
-let sandbox: Running;
-
-before(async () => {
-  sandbox = await startSandbox({ flavor: 'datacenter' });
-});
-after(async () => {
-  await sandbox.close();
-  home.cleanup();
-});
+const { home, sandbox } = sandboxFor('datacenter');
 
 function ok(result: CliResult): string {
   assert.equal(result.code, 0, result.stderr);

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { errLines, TestHome } from './helpers/cli.js';
-import { type Running, startSandbox } from './helpers/servers.js';
+import { describe, it } from 'node:test';
+import { errLines } from './helpers/cli.js';
+import { sandboxFor } from './helpers/flavor-sandboxes.js';
 
-const home = new TestHome();
-let sandbox: Running;
-
-before(async () => {
-  sandbox = await startSandbox({ flavor: 'datacenter' });
-});
-after(async () => {
-  await sandbox.close();
-  home.cleanup();
-});
+const { home, sandbox } = sandboxFor('datacenter');
 
 describe('the secrets file', () => {
   it('is created 0600, and refused once others may read it', {

@@ -4,13 +4,13 @@
  * Each run is a real process against a sandbox; a few run at once. Fixed seed: a failure names its argv.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { type CommandNode, treeOf } from '../../src/cli/command-tree.js';
 import { NOUNS } from '../../src/cli/commands/index.js';
 import { createProgram } from '../../src/cli/program.js';
-import { type CliResult, TestHome } from '../cli/helpers/cli.js';
-import { type Running, startSandbox } from '../cli/helpers/servers.js';
+import type { CliResult } from '../cli/helpers/cli.js';
+import { sandboxFor } from '../cli/helpers/flavor-sandboxes.js';
 import { hostileValue } from './helpers/hostile-values.js';
 import { inPool } from './helpers/pool.js';
 
@@ -148,16 +148,7 @@ function argvArbitrary(commands: Leaf[], globals: Leaf['options']): fc.Arbitrary
   });
 }
 
-const home = new TestHome();
-let sandbox: Running;
-
-before(async () => {
-  sandbox = await startSandbox({ flavor: 'datacenter' });
-});
-after(async () => {
-  await sandbox.close();
-  home.cleanup();
-});
+const { home, sandbox } = sandboxFor('datacenter');
 
 /** What is wrong with a run, or undefined. */
 function problemOf(r: CliResult): string | undefined {

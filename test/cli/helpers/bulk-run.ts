@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { type CliResult, cleanEnv, cliEntry, ROOT, type TestHome } from './cli.js';
+import { type CliResult, cliEntry, ROOT, type TestHome } from './cli.js';
 
 /** One event line of a journal (the header is line 0). */
 export interface JournalEvent {
@@ -50,13 +50,7 @@ export interface RunningCli {
 export function startCli(home: TestHome, args: string[], env: Record<string, string>): RunningCli {
   const child = spawn(process.execPath, [...cliEntry(), ...args], {
     cwd: ROOT,
-    env: {
-      ...cleanEnv(),
-      JIRATS_CONFIG_DIR: home.configDir,
-      JIRATS_DATA_DIR: home.dataDir,
-      JIRATS_CREDENTIAL_STORE: 'file',
-      ...env,
-    },
+    env: home.env(env),
   });
   let stdout = '';
   let stderr = '';

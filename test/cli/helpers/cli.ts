@@ -63,18 +63,24 @@ export class TestHome {
   readonly configDir = join(this.dir, 'config');
   readonly dataDir = join(this.dir, 'data');
 
-  /** Runs `jirats <args>` and collects its output and exit code. */
-  run(args: string[], opts: RunOptions = {}): Promise<CliResult> {
-    const env = {
+  /** The environment of a CLI run in this home: clean, with its folders and the file credential store. */
+  env(extra: Record<string, string | undefined> = {}): Record<string, string> {
+    const env: Record<string, string> = {
       ...cleanEnv(),
       JIRATS_CONFIG_DIR: this.configDir,
       JIRATS_DATA_DIR: this.dataDir,
       JIRATS_CREDENTIAL_STORE: 'file',
     };
-    for (const [key, value] of Object.entries(opts.env ?? {})) {
-      if (value === undefined) delete env[key as keyof typeof env];
-      else env[key as keyof typeof env] = value;
+    for (const [key, value] of Object.entries(extra)) {
+      if (value === undefined) delete env[key];
+      else env[key] = value;
     }
+    return env;
+  }
+
+  /** Runs `jirats <args>` and collects its output and exit code. */
+  run(args: string[], opts: RunOptions = {}): Promise<CliResult> {
+    const env = this.env(opts.env);
     return new Promise((done, fail) => {
       const child = spawn(process.execPath, [...cliEntry(), ...args], { cwd: ROOT, env });
       let stdout = '';

@@ -3,7 +3,7 @@
  * browser, then drives the pages and collects the exit code and output.
  */
 import { spawn } from 'node:child_process';
-import { type CliResult, cleanEnv, cliEntry, ROOT, type TestHome } from './cli.js';
+import { type CliResult, cliEntry, ROOT, type TestHome } from './cli.js';
 
 export interface RunningLogin {
   /** The URL the CLI asked the person to open. */
@@ -23,13 +23,7 @@ export function startLogin(
   input = '',
   extraEnv: Record<string, string> = {},
 ): Promise<RunningLogin> {
-  const env = {
-    ...cleanEnv(),
-    JIRATS_CONFIG_DIR: home.configDir,
-    JIRATS_DATA_DIR: home.dataDir,
-    JIRATS_CREDENTIAL_STORE: 'file',
-    ...extraEnv,
-  };
+  const env = home.env(extraEnv);
   const child = spawn(process.execPath, [...cliEntry(), ...args], { cwd: ROOT, env });
   let stdout = '';
   let stderr = '';
