@@ -8,7 +8,7 @@ export interface OAuth2Client {
   name: string;
 }
 
-/** The demo app: any loopback http redirect URI is allowed, as a CLI's one-shot listener needs. */
+/** The demo app: every loopback http redirect URI is allowed, as a CLI's one-shot listener needs. */
 export const DEMO_OAUTH2_CLIENT: OAuth2Client = Object.freeze({
   clientId: 'demo-app',
   clientSecret: 'demo-app-secret',
